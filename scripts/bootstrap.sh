@@ -52,6 +52,8 @@ if [ ! -x "$tools/pwsh/pwsh" ] || ! "$tools/pwsh/pwsh" -NoProfile -Command '$PSV
 else
     say "pwsh $PWSH_VERSION ok"
 fi
+mkdir -p "$tools/bin"
+ln -sfn "$tools/pwsh/pwsh" "$tools/bin/pwsh"
 
 # --- Pester ------------------------------------------------------------------
 pester_dir="$tools/modules/Pester/$PESTER_VERSION"

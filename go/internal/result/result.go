@@ -18,6 +18,7 @@ const (
 	Disabled Status = "DISABLED" // the definition has enabled=false
 	Error    Status = "ERROR"    // orc-exec could not run the command at all
 	Running  Status = "RUNNING"  // only in the start marker written before the command runs
+	Stopped  Status = "STOPPED"  // orc-exec was stopped (signal, Stop-ScheduledTask, overlap stop-previous)
 )
 
 // Trigger says who started the run.

@@ -1,0 +1,21 @@
+@{
+    RootModule           = 'powershell/Orchestrator.psm1'
+    ModuleVersion        = '0.1.0'
+    GUID                 = '5b0f7d0e-3c55-4f0e-9a51-0c3a8f3d2b61'
+    Author               = 'Orchestrator team'
+    CompanyName          = 'Orchestrator'
+    Copyright            = '(c) Orchestrator team. MIT License.'
+    Description          = 'Run scheduled jobs on Windows Task Scheduler with dependencies, retries, timeouts that kill the whole process tree, alerts and history.'
+    PowerShellVersion    = '5.1'
+    CompatiblePSEditions = @('Desktop', 'Core')
+    FunctionsToExport    = @()
+    CmdletsToExport      = @()
+    VariablesToExport    = @()
+    AliasesToExport      = @()
+    PrivateData          = @{
+        PSData = @{
+            Tags       = @('TaskScheduler', 'Scheduling', 'Jobs', 'Cron', 'Windows')
+            ProjectUri = 'https://github.com/orchestrator/orchestrator'
+        }
+    }
+}

@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"context"
+
+	"github.com/orchestrator/orchestrator/go/internal/exitcode"
+	"github.com/orchestrator/orchestrator/go/internal/logging"
+	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/runner"
+)
+
+const runUsage = `Run a task once: check its dependencies, run its command with its timeout
+and retry policy, record the result in history and print it as one JSON line.
+Task Scheduler runs this at every trigger.
+
+Usage:
+  orc-exec run <task> [--manual] [flags]
+
+Examples:
+  orc-exec run db-export
+  orc-exec run db-export --manual --output table
+  ORC_HOME=/tmp/orc orc-exec run nightly-report -v
+`
+
+func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
+	fs := a.flags("run", runUsage)
+	manual := fs.Bool("manual", false, "record the run as started by hand rather than by a trigger")
+	if done, code := a.parse(fs, runUsage, args); done {
+		return code
+	}
+	if fs.NArg() != 1 {
+		return a.fail(exitcode.Usage, errArgs("run", "exactly one task name", fs.NArg()), "orc-exec run <task>")
+	}
+	s, code := a.openStore()
+	if s == nil {
+		return code
+	}
+	t, code := a.loadTask(s, fs.Arg(0))
+	if t == nil {
+		return code
+	}
+	logPath, _ := s.LogFile(t.Name)
+	logFile, err := logging.OpenFile(logPath, logging.DefaultRotation)
+	if err != nil {
+		return a.fail(exitcode.Internal, err, "check the permissions of the store's logs folder")
+	}
+	defer logFile.Close()
+	log := logging.New(logging.Options{Verbose: a.g.verbose, Console: a.io.Stderr}, logFile).
+		With().Str(logging.KeyVersion, a.build.Version).Logger()
+
+	trigger := result.Scheduled
+	if *manual {
+		trigger = result.Manual
+	}
+	rec, code := runner.New(s, log, trigger).Run(ctx, t)
+	if a.table() {
+		renderRecords(a.io.Stdout, []result.Record{rec})
+	} else {
+		writeJSONLine(a.io.Stdout, rec)
+	}
+	return code
+}

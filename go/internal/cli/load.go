@@ -1,0 +1,52 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+
+	"github.com/orchestrator/orchestrator/go/internal/definition"
+	"github.com/orchestrator/orchestrator/go/internal/exitcode"
+	"github.com/orchestrator/orchestrator/go/internal/store"
+)
+
+// openStore resolves --home / ORC_HOME / the platform default and opens it.
+func (a *app) openStore() (*store.Store, exitcode.Code) {
+	home := a.g.home
+	if home == "" {
+		h, err := store.DefaultHome()
+		if err != nil {
+			return nil, a.fail(exitcode.Internal, err, "set ORC_HOME or pass --home")
+		}
+		home = h
+	}
+	s, err := store.Open(home)
+	if err != nil {
+		return nil, a.fail(exitcode.Internal, err, "check that the folder exists and that you may write to it, or pass --home")
+	}
+	return s, exitcode.Success
+}
+
+// loadTask reads a task's definition after checking that nobody but an
+// admin could have written it: a task may run as SYSTEM.
+func (a *app) loadTask(s *store.Store, name string) (*definition.Task, exitcode.Code) {
+	if err := definition.ValidName(name); err != nil {
+		return nil, a.fail(exitcode.Definition, err, "task names use letters, digits, '.', '_' and '-' only")
+	}
+	file, _ := s.TaskFile(name)
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return nil, a.fail(exitcode.Definition, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
+	}
+	if err := s.CheckTask(name); err != nil {
+		code := exitcode.Internal
+		if errors.Is(err, store.ErrInsecure) {
+			code = exitcode.Insecure
+		}
+		return nil, a.fail(code, err, "only administrators (root) may be able to change task definitions")
+	}
+	t, err := definition.Load(file)
+	if err != nil {
+		return nil, a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate "+name+"'")
+	}
+	return t, exitcode.Success
+}

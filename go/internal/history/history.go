@@ -1,0 +1,151 @@
+// Package history keeps a task's run history: one NDJSON file per task, one
+// result.Record per line, appended by every orc-exec run and read newest
+// first without loading the whole file.
+//
+// A run appends a RUNNING marker before its command starts and its final
+// record afterwards, both with the same RunID. Readers collapse by RunID: the
+// record written last wins, so a marker without a final record (the run was
+// killed, or is still going) shows as RUNNING.
+//
+// Runs are ordered by when their last record was appended, and a record's
+// time is its End, or its Start while it has no End (see When). Filters that
+// stop early (Since, Prune's maxAge) rely on those times growing along the
+// file, which holds as long as the clock is not set back.
+package history
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/orchestrator/orchestrator/go/internal/result"
+)
+
+// chunkSize is how much Query reads per step backwards: about 200 typical
+// records, so "--last 20" costs a single read.
+const chunkSize = 64 << 10
+
+// Filter selects records for Query. Zero fields do not filter.
+type Filter struct {
+	Since  time.Time     // only runs whose When is at or after Since
+	Status result.Status // only runs with this (collapsed) status
+	Limit  int           // at most this many, the newest; <= 0 means all
+}
+
+// When is the time a record stands for: End once the run finished, Start for
+// a RUNNING marker.
+func When(rec result.Record) time.Time {
+	if !rec.End.IsZero() {
+		return rec.End
+	}
+	return rec.Start
+}
+
+// Query returns the runs in the history at path that match f, oldest first
+// (newest last). A missing file is an empty history. Torn or unparseable
+// lines are skipped.
+func Query(path string, f Filter) ([]result.Record, error) {
+	var out []result.Record
+	err := scan(path, func(rec result.Record, _ []byte) bool {
+		if !f.Since.IsZero() && When(rec).Before(f.Since) {
+			return false // everything earlier in the file is older still
+		}
+		if f.Status == "" || rec.Status == f.Status {
+			out = append(out, rec)
+		}
+		return f.Limit <= 0 || len(out) < f.Limit
+	})
+	if err != nil {
+		return nil, err
+	}
+	for i, j := 0, len(out)-1; i < j; i, j = i+1, j-1 {
+		out[i], out[j] = out[j], out[i]
+	}
+	return out, nil
+}
+
+// Latest returns the newest run in the history at path; false if there is
+// none.
+func Latest(path string) (result.Record, bool, error) {
+	recs, err := Query(path, Filter{Limit: 1})
+	if err != nil || len(recs) == 0 {
+		return result.Record{}, false, err
+	}
+	return recs[0], true, nil
+}
+
+// scan calls fn for each run in the file at path, newest first, until fn
+// returns false. raw is the record's line, valid only during the call. A
+// record is passed once per RunID: the newest one.
+func scan(path string, fn func(rec result.Record, raw []byte) bool) error {
+	f, err := openRead(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("open history %s: %w", path, err)
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("stat history %s: %w", path, err)
+	}
+	seen := make(map[string]struct{})
+	err = linesBackward(f, st.Size(), func(line []byte) bool {
+		var rec result.Record
+		if json.Unmarshal(line, &rec) != nil {
+			return true // torn by a crash or edited by hand: not a record
+		}
+		if rec.RunID != "" {
+			if _, dup := seen[rec.RunID]; dup {
+				return true // superseded by a newer record of the same run
+			}
+			seen[rec.RunID] = struct{}{}
+		}
+		return fn(rec, line)
+	})
+	if err != nil {
+		return fmt.Errorf("read history %s: %w", path, err)
+	}
+	return nil
+}
+
+// linesBackward calls fn for each non-empty line of r (without its '\n'),
+// last line first, until fn returns false. line is only valid during the
+// call.
+func linesBackward(r io.ReaderAt, size int64, fn func(line []byte) bool) error {
+	buf := make([]byte, chunkSize)
+	// carry is the start of a line whose beginning lies in an earlier chunk.
+	var carry []byte
+	for pos := size; pos > 0; {
+		n := min(int64(chunkSize), pos)
+		pos -= n
+		if _, err := r.ReadAt(buf[:n], pos); err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		data := buf[:n:n]
+		if len(carry) > 0 {
+			data = append(data, carry...) // cap is n: copies, buf is not touched
+		}
+		for {
+			i := bytes.LastIndexByte(data, '\n')
+			if i < 0 {
+				break
+			}
+			if line := data[i+1:]; len(line) > 0 && !fn(line) {
+				return nil
+			}
+			data = data[:i]
+		}
+		// data may alias buf, which the next ReadAt overwrites.
+		carry = append(carry[:0:0], data...)
+	}
+	if len(carry) > 0 {
+		fn(carry)
+	}
+	return nil
+}

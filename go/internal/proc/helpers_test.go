@@ -1,0 +1,129 @@
+package proc_test
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	. "github.com/onsi/ginkgo/v2"
+
+	"github.com/orchestrator/orchestrator/go/internal/proc"
+)
+
+// helperEnv selects a helper mode when the test binary is run as a child;
+// helperDir is where helpers write their PIDs.
+const (
+	helperEnv = "ORC_PROC_TEST_HELPER"
+	helperDir = "ORC_PROC_TEST_DIR"
+)
+
+func helperMain(mode string) int {
+	dir := os.Getenv(helperDir)
+	switch mode {
+	case "sleep":
+		time.Sleep(5 * time.Minute)
+		return 0
+	case "exit":
+		code, _ := strconv.Atoi(os.Getenv("ORC_PROC_TEST_CODE"))
+		return code
+	case "output":
+		fmt.Fprintln(os.Stdout, "to stdout")
+		fmt.Fprintln(os.Stderr, "to stderr")
+		return 0
+	case "leave":
+		// Exits at once, leaving a background grandchild behind.
+		gc := exec.Command(os.Args[0])
+		gc.Env = append(os.Environ(), helperEnv+"=sleep")
+		if err := gc.Start(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 3
+		}
+		writePID(dir, "grandchild.pid", gc.Process.Pid)
+		return 0
+	case "pwd":
+		wd, _ := os.Getwd()
+		fmt.Println(wd)
+		return 0
+	case "args":
+		// Echo the arguments as the child parsed them.
+		b, _ := json.Marshal(os.Args[1:])
+		fmt.Println(string(b))
+		return 0
+	case "tree":
+		// A child that starts a grandchild and outlives nothing on its own.
+		writePID(dir, "child.pid", os.Getpid())
+		gc := exec.Command(os.Args[0])
+		gc.Env = append(os.Environ(), helperEnv+"=sleep")
+		if err := gc.Start(); err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			return 3
+		}
+		writePID(dir, "grandchild.pid", gc.Process.Pid)
+		time.Sleep(5 * time.Minute)
+		return 0
+	case "runner":
+		// Stands in for orc-exec: runs a "tree" child through proc.Run.
+		writePID(dir, "runner.pid", os.Getpid())
+		o := proc.Run(context.Background(), proc.Spec{
+			Command: os.Args[0],
+			Env:     append(os.Environ(), helperEnv+"=tree"),
+		})
+		fmt.Fprintln(os.Stderr, o.Err)
+		return 4
+	}
+	fmt.Fprintln(os.Stderr, "unknown helper mode", mode)
+	return 2
+}
+
+// writePID writes atomically, so a reader never sees a half-written number.
+func writePID(dir, name string, pid int) {
+	tmp := filepath.Join(dir, name+".tmp")
+	_ = os.WriteFile(tmp, []byte(strconv.Itoa(pid)), 0o644)
+	_ = os.Rename(tmp, filepath.Join(dir, name))
+}
+
+// readPID returns 0 until the file holds a PID, for use with Eventually.
+func readPID(dir, name string) func() int {
+	return func() int {
+		b, err := os.ReadFile(filepath.Join(dir, name))
+		if err != nil {
+			return 0
+		}
+		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
+		return pid
+	}
+}
+
+// tempDir is GinkgoT().TempDir() that Wine can clean up: under Wine 8,
+// Go 1.26's os.RemoveAll fails on any file ("Invalid function": Wine lacks
+// NtSetInformationFile(FileDispositionInformationEx) and Go only falls back
+// on other statuses), while os.Remove (DeleteFileW) works. The directories
+// here are flat, so emptying them first is enough; cleanups run LIFO.
+func tempDir() string {
+	dir := GinkgoT().TempDir()
+	DeferCleanup(func() {
+		entries, _ := os.ReadDir(dir)
+		for _, e := range entries {
+			_ = os.Remove(filepath.Join(dir, e.Name()))
+		}
+	})
+	return dir
+}
+
+// helperSpec runs the test binary itself in the given helper mode.
+func helperSpec(mode, dir string) proc.Spec {
+	self, err := os.Executable()
+	if err != nil {
+		panic(err)
+	}
+	return proc.Spec{
+		Command: self,
+		Env:     append(os.Environ(), helperEnv+"="+mode, helperDir+"="+dir),
+	}
+}

@@ -1,0 +1,78 @@
+# Drives the real orc-exec binary (built by build.ps1, path in ORC_EXEC_PATH)
+# in an isolated store, the way the module's cmdlets will.
+BeforeAll {
+    $script:Exe = $env:ORC_EXEC_PATH
+    if (-not $Exe -or -not (Test-Path $Exe)) { throw "ORC_EXEC_PATH must point at a built orc-exec (got '$Exe')" }
+
+    function script:New-Store {
+        $h = Join-Path ([System.IO.Path]::GetTempPath()) ("orc-pester-" + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path (Join-Path $h 'tasks') -Force | Out-Null
+        if (-not $IsWindows) { & chmod 700 $h (Join-Path $h 'tasks') }
+        return $h
+    }
+
+    function script:Set-Definition([string] $StoreHome, [hashtable] $Definition) {
+        $path = Join-Path $StoreHome "tasks/$($Definition.name).json"
+        $Definition | ConvertTo-Json -Depth 10 | Set-Content -Path $path -Encoding utf8
+        if (-not $IsWindows) { & chmod 600 $path }
+    }
+
+    function script:Invoke-Orc([string[]] $Arguments) {
+        $out = & $Exe @Arguments 2>$null
+        [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($out) }
+    }
+}
+
+Describe 'orc-exec (real binary)' {
+    BeforeEach {
+        $script:StoreHome = New-Store
+    }
+    AfterEach {
+        Remove-Item -Recurse -Force $StoreHome -ErrorAction SilentlyContinue
+    }
+
+    It 'reports its version as JSON' {
+        $r = Invoke-Orc @('version', '--output', 'json')
+        $r.ExitCode | Should -Be 0
+        ($r.Lines[0] | ConvertFrom-Json).schema | Should -Be 'orc.version/v1'
+    }
+
+    It 'runs a task and prints one orc.result/v1 line with status SUCCESS' {
+        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'sh'; arguments = @('-c', 'echo hello from pester') } }
+        $r = Invoke-Orc @('run', 'hello', '--home', $StoreHome, '--output', 'json')
+        $r.ExitCode | Should -Be 0
+        $r.Lines.Count | Should -Be 1
+        $rec = $r.Lines[0] | ConvertFrom-Json
+        $rec.schema | Should -Be 'orc.result/v1'
+        $rec.status | Should -Be 'SUCCESS'
+        $rec.outputTail | Should -Match 'hello from pester'
+    }
+
+    It 'exits 1 with status FAILED after every retry is spent' {
+        Set-Definition $StoreHome @{ name = 'flaky'; action = @{ command = 'sh'; arguments = @('-c', 'exit 4') }; retry = @{ attempts = 3; delay = '10ms' } }
+        $r = Invoke-Orc @('run', 'flaky', '--home', $StoreHome, '--output', 'json')
+        $r.ExitCode | Should -Be 1
+        $rec = $r.Lines[0] | ConvertFrom-Json
+        $rec.status | Should -Be 'FAILED'
+        $rec.attempts.Count | Should -Be 3
+        $rec.exitCode | Should -Be 4
+    }
+
+    It 'refuses an invalid definition with exit code 3 and names the field' {
+        Set-Definition $StoreHome @{ name = 'typo'; action = @{ command = 'true' }; timout = '5m' }
+        $err = & $Exe run typo --home $StoreHome 2>&1 | Out-String
+        $LASTEXITCODE | Should -Be 3
+        $err | Should -Match 'timout'
+        $err | Should -Match 'fix:'
+    }
+
+    It 'lists tasks with their last result' {
+        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'true' } }
+        $null = Invoke-Orc @('run', 'hello', '--home', $StoreHome)
+        $r = Invoke-Orc @('list', '--home', $StoreHome, '--output', 'json')
+        $r.ExitCode | Should -Be 0
+        $t = $r.Lines[0] | ConvertFrom-Json
+        $t.name | Should -Be 'hello'
+        $t.lastResult.status | Should -Be 'SUCCESS'
+    }
+}
