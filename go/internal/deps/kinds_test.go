@@ -300,6 +300,10 @@ var _ = Describe("a path check", func() {
 })
 
 var _ = Describe("a process check", func() {
+	if runtime.GOOS == "windows" {
+		return // the specs below run POSIX sleep under a symlinked name
+	}
+
 	Context("when a process with that image name runs", func() {
 		It("is met and gives its pid", func() {
 			name := uniqueName("orcdep")
