@@ -94,7 +94,22 @@ function Invoke-Build([string[]] $Rids) {
 
 function Invoke-GoTest {
     Write-Step 'Ginkgo suites (race, randomized, parallel)'
-    Invoke-Native go @('tool', 'ginkgo', '-r', '-p', '--randomize-all', '--fail-on-pending', '--fail-on-empty', '--race', '--timeout=30m', '--poll-progress-after=120s', './go')
+    $report = Join-Path $Root 'out/ginkgo.json'
+    New-Item -ItemType Directory -Force -Path (Split-Path $report) | Out-Null
+    Remove-Item $report -ErrorAction SilentlyContinue
+    try {
+        Invoke-Native go @('tool', 'ginkgo', '-r', '-p', '--randomize-all', '--fail-on-pending', '--fail-on-empty', '--race', '--timeout=30m', '--poll-progress-after=120s', "--json-report=$report", './go')
+    }
+    finally {
+        if (Test-Path $report) {
+            # One plain closing line over every suite, like Pester's below.
+            $specs = @((Get-Content -Raw $report | ConvertFrom-Json) | ForEach-Object { $_.SpecReports } | Where-Object { $_.LeafNodeType -eq 'It' })
+            $passed = @($specs | Where-Object State -EQ 'passed').Count
+            $failed = @($specs | Where-Object { $_.State -in 'failed', 'panicked', 'timedout', 'interrupted', 'aborted' }).Count
+            $skipped = @($specs | Where-Object { $_.State -in 'skipped', 'pending' }).Count
+            Write-Host ("Ginkgo: {0} passed, {1} failed, {2} skipped" -f $passed, $failed, $skipped)
+        }
+    }
 }
 
 function Invoke-WindowsTest {

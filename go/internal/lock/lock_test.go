@@ -2,6 +2,7 @@ package lock_test
 
 import (
 	"context"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 	"os"
 	"path/filepath"
 	"time"
@@ -14,7 +15,7 @@ import (
 
 var _ = Describe("Lock", func() {
 	var path string
-	BeforeEach(func() { path = filepath.Join(GinkgoT().TempDir(), "task.lock") })
+	BeforeEach(func() { path = filepath.Join(testutil.TempDir(), "task.lock") })
 
 	It("lets one holder in and tells the next who holds it", func() {
 		a, b := lock.New(path), lock.New(path)

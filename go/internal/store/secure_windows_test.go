@@ -3,6 +3,7 @@
 package store_test
 
 import (
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 	"os"
 	"path/filepath"
 
@@ -28,7 +29,7 @@ var _ = Describe("CheckSecure on Windows", func() {
 	// file creates a file whose DACL is exactly sddl (protected, so nothing
 	// is inherited from the temp folder) and whose owner is Administrators.
 	file := func(sddl string) string {
-		p := filepath.Join(GinkgoT().TempDir(), "db-export.json")
+		p := filepath.Join(testutil.TempDir(), "db-export.json")
 		Expect(os.WriteFile(p, []byte("{}"), 0o600)).To(Succeed())
 		Expect(store.SetDACL(p, sddl)).To(Succeed())
 		return p

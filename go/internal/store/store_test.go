@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -15,9 +16,9 @@ import (
 var _ = Describe("DefaultHome", func() {
 	Context("when ORC_HOME is set", func() {
 		It("wins over every platform default", func() {
-			want := filepath.Join(GinkgoT().TempDir(), "orc")
+			want := filepath.Join(testutil.TempDir(), "orc")
 			GinkgoT().Setenv("ORC_HOME", want)
-			GinkgoT().Setenv("XDG_DATA_HOME", GinkgoT().TempDir())
+			GinkgoT().Setenv("XDG_DATA_HOME", testutil.TempDir())
 			Expect(store.DefaultHome()).To(Equal(want))
 		})
 	})
@@ -35,7 +36,7 @@ var _ = Describe("DefaultHome", func() {
 
 var _ = Describe("Open", func() {
 	It("creates the layout under a new home, parents included", func() {
-		home := filepath.Join(GinkgoT().TempDir(), "a", "orc")
+		home := filepath.Join(testutil.TempDir(), "a", "orc")
 		s, err := store.Open(home)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(s.Home).To(Equal(home))
@@ -48,7 +49,7 @@ var _ = Describe("Open", func() {
 	})
 
 	It("is idempotent on an existing store", func() {
-		home := GinkgoT().TempDir()
+		home := testutil.TempDir()
 		_, err := store.Open(home)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(os.WriteFile(filepath.Join(home, "tasks", "keep.json"), []byte("{}"), 0o600)).To(Succeed())
@@ -59,7 +60,7 @@ var _ = Describe("Open", func() {
 
 	Context("when a layout folder is a file", func() {
 		It("says so and how to fix it", func() {
-			home := GinkgoT().TempDir()
+			home := testutil.TempDir()
 			Expect(os.WriteFile(filepath.Join(home, "logs"), nil, 0o600)).To(Succeed())
 			_, err := store.Open(home)
 			Expect(err).To(MatchError(ContainSubstring("is not a folder; fix:")))
@@ -78,7 +79,7 @@ var _ = Describe("Store paths", func() {
 	var s *store.Store
 	BeforeEach(func() {
 		var err error
-		s, err = store.Open(GinkgoT().TempDir())
+		s, err = store.Open(testutil.TempDir())
 		Expect(err).NotTo(HaveOccurred())
 	})
 
@@ -133,7 +134,7 @@ var _ = Describe("Store paths", func() {
 var _ = Describe("CheckSecure", func() {
 	Context("when a file is fresh from Open and Save", func() {
 		It("accepts the task, the tasks folder and the home", func() {
-			s, err := store.Open(filepath.Join(GinkgoT().TempDir(), "orc"))
+			s, err := store.Open(filepath.Join(testutil.TempDir(), "orc"))
 			Expect(err).NotTo(HaveOccurred())
 			p, err := s.TaskFile("db-export")
 			Expect(err).NotTo(HaveOccurred())
@@ -147,7 +148,7 @@ var _ = Describe("CheckSecure", func() {
 
 	Context("when the path does not exist", func() {
 		It("returns an error that is not ErrInsecure", func() {
-			err := store.CheckSecure(filepath.Join(GinkgoT().TempDir(), "missing"))
+			err := store.CheckSecure(filepath.Join(testutil.TempDir(), "missing"))
 			Expect(err).To(MatchError(os.ErrNotExist))
 			Expect(err).NotTo(MatchError(store.ErrInsecure))
 		})
