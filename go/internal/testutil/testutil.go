@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 	"sort"
 
-	. "github.com/onsi/ginkgo/v2"
-	. "github.com/onsi/gomega"
+	"github.com/onsi/ginkgo/v2"
+	"github.com/onsi/gomega"
 )
 
 // TempDir returns a new directory that is removed when the spec ends.
@@ -18,8 +18,8 @@ import (
 // entry at a time works there and everywhere else.
 func TempDir() string {
 	dir, err := os.MkdirTemp("", "orc-spec-")
-	Expect(err).NotTo(HaveOccurred())
-	DeferCleanup(func() { RemoveTree(dir) })
+	gomega.Expect(err).NotTo(gomega.HaveOccurred())
+	ginkgo.DeferCleanup(func() { RemoveTree(dir) })
 	return dir
 }
 
