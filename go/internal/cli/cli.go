@@ -60,6 +60,8 @@ func commands() []command {
 		{"run", "run a task once: checks, command, retries, result", runUsage, cmdRun},
 		{"check", "run only a task's dependency checks", checkUsage, cmdCheck},
 		{"validate", "validate task definitions", validateUsage, cmdValidate},
+		{"define", "validate a definition and store it", defineUsage, cmdDefine},
+		{"undefine", "remove a task's definition", undefineUsage, cmdUndefine},
 		{"list", "list tasks with their last result", listUsage, cmdList},
 		{"history", "show run history", historyUsage, cmdHistory},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
