@@ -1,7 +1,6 @@
 package definition
 
 import (
-	"sort"
 	"strconv"
 	"strings"
 )
@@ -62,12 +61,65 @@ func (es Errors) Field(path string) *FieldError {
 type errs struct {
 	file string
 	list Errors
+	// doc is the file as decoded generically, when known; given consults
+	// it to tell an explicit zero value ("overlap": "") from an omitted one.
+	doc map[string]any
+}
+
+// given reports whether the member at keys (strings for members, ints for
+// array indices) is present in the file, even with a zero value. Without
+// the document (Validate on a Task built in Go) nothing counts as given.
+func (c *errs) given(keys ...any) bool {
+	_, ok := c.member(keys...)
+	return ok
+}
+
+// member returns the value at keys in the file (see given).
+func (c *errs) member(keys ...any) (any, bool) {
+	var cur any = c.doc
+	if c.doc == nil {
+		return nil, false
+	}
+	for _, k := range keys {
+		switch k := k.(type) {
+		case string:
+			m, _ := cur.(map[string]any)
+			v, ok := m[k]
+			if !ok {
+				return nil, false
+			}
+			cur = v
+		case int:
+			l, _ := cur.([]any)
+			if k < 0 || k >= len(l) {
+				return nil, false
+			}
+			cur = l[k]
+		}
+	}
+	return cur, true
+}
+
+// covers reports whether a problem is already reported for field, or for
+// a field containing it or contained in it.
+func (c *errs) covers(field string) bool {
+	for _, e := range c.list {
+		if e.Field == field || within(field, e.Field) || within(e.Field, field) {
+			return true
+		}
+	}
+	return false
+}
+
+// within reports whether path lies inside parent: "a.b" and "a[1]" lie in "a".
+func within(path, parent string) bool {
+	return parent == "" || strings.HasPrefix(path, parent) && len(path) > len(parent) &&
+		(path[len(parent)] == '.' || path[len(parent)] == '[')
 }
 
 func (c *errs) add(field, problem, fix string) {
 	for _, e := range c.list {
-		// The schema can report one value twice through different keywords;
-		// one line per field and problem is enough.
+		// One line per field and problem is enough.
 		if e.Field == field && e.Problem == problem {
 			return
 		}
@@ -80,23 +132,6 @@ func (c *errs) err() error {
 		return nil
 	}
 	return c.list
-}
-
-// path renders an instance location (JSON pointer tokens) as a dotted path:
-// ["dependencies","checks","2","address"] -> "dependencies.checks[2].address".
-func path(tokens []string) string {
-	var b strings.Builder
-	for _, t := range tokens {
-		if _, err := strconv.Atoi(t); err == nil {
-			b.WriteString("[" + t + "]")
-			continue
-		}
-		if b.Len() > 0 {
-			b.WriteByte('.')
-		}
-		b.WriteString(t)
-	}
-	return b.String()
 }
 
 // join appends a child to a dotted path.
@@ -149,13 +184,4 @@ func distance(a, b string) int {
 		}
 	}
 	return d[len(ra)][len(rb)]
-}
-
-func sortedKeys(m map[string]any) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

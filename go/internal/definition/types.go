@@ -1,6 +1,8 @@
 // Package definition reads, validates and writes task definitions: one JSON
-// file per task in the store, validated against the published JSON Schema
-// (task.schema.json) plus semantic rules that a schema cannot express.
+// file per task in the store, validated in Go by every rule of the published
+// JSON Schema (task.schema.json) plus rules that a schema cannot express. The
+// schema is embedded for `orc-exec schema` and editors; only the tests link a
+// JSON Schema library, to keep the two in step (schema_test.go).
 package definition
 
 // Task is one task definition. Field names are the JSON keys; every field

@@ -3,6 +3,7 @@ package definition
 import (
 	"encoding/json"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -42,7 +43,7 @@ func ParseDuration(s string) (time.Duration, error) {
 	var days time.Duration
 	if i := strings.IndexByte(s, 'd'); i > 0 {
 		n, err := strconv.Atoi(s[:i])
-		if err != nil || n < 0 {
+		if err != nil || n < 0 || int64(n) > MaxDurationDays {
 			return 0, bad
 		}
 		days = time.Duration(n) * 24 * time.Hour
@@ -52,10 +53,86 @@ func ParseDuration(s string) (time.Duration, error) {
 		}
 	}
 	v, err := time.ParseDuration(s)
-	if err != nil || v < 0 {
+	if err != nil || v < 0 || v > math.MaxInt64-days {
 		return 0, bad
 	}
 	return days + v, nil
+}
+
+// MaxDurationDays is the most whole days a Duration holds (about 292 years).
+const MaxDurationDays = math.MaxInt64 / int64(24*time.Hour)
+
+// durationSyntax reports whether s has exactly the form the schema's
+// $defs/duration pattern allows:
+//
+//	^(0|[0-9]+d([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))*|([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+)$
+//
+// ParseDuration is more lenient (spaces, signs, ".5s"); Parse requires this
+// form so a definition the editor accepts is exactly one orc-exec accepts.
+func durationSyntax(s string) bool {
+	if s == "0" {
+		return true
+	}
+	if i := digits(s); i > 0 && i < len(s) && s[i] == 'd' {
+		return durationUnits(s[i+1:], true)
+	}
+	return durationUnits(s, false)
+}
+
+// durationUnits matches ([0-9]+(\.[0-9]+)?(ns|us|µs|ms|s|m|h))+, or * when
+// empty is allowed.
+func durationUnits(s string, empty bool) bool {
+	if s == "" {
+		return empty
+	}
+	for s != "" {
+		i := digits(s)
+		if i == 0 {
+			return false
+		}
+		s = s[i:]
+		if strings.HasPrefix(s, ".") {
+			j := digits(s[1:])
+			if j == 0 {
+				return false
+			}
+			s = s[1+j:]
+		}
+		switch {
+		case strings.HasPrefix(s, "ns"), strings.HasPrefix(s, "us"), strings.HasPrefix(s, "ms"):
+			s = s[2:]
+		case strings.HasPrefix(s, "µs"):
+			s = s[len("µs"):]
+		case strings.HasPrefix(s, "s"), strings.HasPrefix(s, "m"), strings.HasPrefix(s, "h"):
+			s = s[1:]
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sizeSyntax reports whether s has exactly the form the schema's $defs/size
+// pattern allows for strings: ^[0-9]+ ?(KiB|MiB|GiB|KB|MB|GB|B)?$.
+func sizeSyntax(s string) bool {
+	i := digits(s)
+	if i == 0 {
+		return false
+	}
+	switch strings.TrimPrefix(s[i:], " ") {
+	case "", "KiB", "MiB", "GiB", "KB", "MB", "GB", "B":
+		return true
+	}
+	return false
+}
+
+// digits returns the length of the run of ASCII digits s starts with.
+func digits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 // FormatDuration writes a duration the way ParseDuration reads it, trimming

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 	// Windows hosts have no zoneinfo database; embed Go's so that
 	// schedule.timezone validates the same everywhere (about 450 KB).
 	_ "time/tzdata"
@@ -24,6 +25,8 @@ const (
 	DefaultCheckTimeout = Duration(10 * time.Second)
 	// MaxNameLen is the longest task name.
 	MaxNameLen = 64
+	// MaxDescriptionLen is the longest description, in characters.
+	MaxDescriptionLen = 1024
 )
 
 // ErrBadName is wrapped by every error ValidName returns.
@@ -120,12 +123,21 @@ func (t *Task) ApplyDefaults() {
 	}
 }
 
-// Validate checks the rules the schema cannot express. file is the path the
-// definition is stored at: the name must equal its base name without
-// ".json"; pass "" to skip that check. Zero values count as "use the
-// default", so Validate accepts a task before or after ApplyDefaults.
+// Validate checks the value rules: every enum, range and pattern of the
+// schema, and the rules the schema cannot express (name matches the file,
+// time zone exists, cross-field rules). file is the path the definition is
+// stored at: the name must equal its base name without ".json"; pass "" to
+// skip that check. Zero values count as "use the default", so Validate
+// accepts a task before or after ApplyDefaults. (Parse also refuses a zero
+// value written out where the schema forbids it, such as "overlap": "".)
 func (t *Task) Validate(file string) error {
 	c := &errs{file: file}
+	t.validate(c)
+	return c.err()
+}
+
+func (t *Task) validate(c *errs) {
+	file := c.file
 	if p, fix := nameProblem(t.Name); p != "" {
 		c.add("name", p, fix)
 	} else if file != "" {
@@ -135,6 +147,10 @@ func (t *Task) Validate(file string) error {
 				fmt.Sprintf("rename the file to %q or set \"name\": %q", t.Name+".json", want))
 		}
 	}
+	if n := utf8.RuneCountInString(t.Description); n > MaxDescriptionLen {
+		c.add("description", fmt.Sprintf("is %d characters, more than %d", n, MaxDescriptionLen),
+			"shorten it; keep longer notes in a file beside the command")
+	}
 	if strings.TrimSpace(t.Action.Command) == "" {
 		c.add("action.command", "is required but empty", "set it to the program to run, e.g. \"C:\\\\Tools\\\\export.exe\"")
 	}
@@ -142,7 +158,11 @@ func (t *Task) Validate(file string) error {
 		c.add("timeout", fmt.Sprintf("%s is shorter than 1s", FormatDuration(t.Timeout.D())), "use at least \"1s\", or omit it for no timeout")
 	}
 	switch t.Overlap {
-	case "", OverlapSkip, OverlapQueue, OverlapParallel, OverlapStopPrevious:
+	case "":
+		if c.given("overlap") {
+			c.add("overlap", `"" is not an allowed value`, `use one of "skip", "queue", "parallel", "stop-previous", or omit it for "skip"`)
+		}
+	case OverlapSkip, OverlapQueue, OverlapParallel, OverlapStopPrevious:
 	default:
 		c.add("overlap", fmt.Sprintf("%q is not an allowed value", t.Overlap), `use one of "skip", "queue", "parallel", "stop-previous"`)
 	}
@@ -154,7 +174,6 @@ func (t *Task) Validate(file string) error {
 	validateDependencies(c, t.Dependencies)
 	validateNotify(c, t.Notify)
 	validateRunAs(c, t.RunAs)
-	return c.err()
 }
 
 func validateSchedule(c *errs, s *Schedule) {
@@ -231,10 +250,10 @@ func validateRetry(c *errs, r *Retry) {
 		return
 	}
 	if r.Attempts < 1 || r.Attempts > 100 {
-		c.add("retry.attempts", fmt.Sprintf("%d is outside 1 to 100", r.Attempts), "use the total number of attempts including the first, 1 to 100")
+		c.add("retry.attempts", fmt.Sprintf("%d is outside 1 to 100", r.Attempts), "use the total number of attempts including the first, 1-100")
 	}
-	if r.BackoffFactor != 0 && r.BackoffFactor < 1 {
-		c.add("retry.backoffFactor", fmt.Sprintf("%g is less than 1", r.BackoffFactor), "use 1 for a constant delay or more to grow it, e.g. 2")
+	if (r.BackoffFactor != 0 || c.given("retry", "backoffFactor")) && r.BackoffFactor < 1 {
+		c.add("retry.backoffFactor", fmt.Sprintf("%g is less than 1", r.BackoffFactor), "use at least 1: 1 for a constant delay, more to grow it, e.g. 2")
 	}
 	if r.MaxDelay != 0 && r.MaxDelay < r.Delay {
 		c.add("retry.maxDelay", fmt.Sprintf("%s is shorter than delay %s", FormatDuration(r.MaxDelay.D()), FormatDuration(r.Delay.D())),
@@ -247,7 +266,11 @@ func validateDependencies(c *errs, d *Dependencies) {
 		return
 	}
 	switch d.Policy {
-	case "", PolicySkip, PolicyFail:
+	case "":
+		if c.given("dependencies", "policy") {
+			c.add("dependencies.policy", `"" is not an allowed value`, `use one of "skip", "fail", "wait", or omit it for "skip"`)
+		}
+	case PolicySkip, PolicyFail:
 	case PolicyWait:
 		if d.WaitTimeout <= 0 {
 			c.add("dependencies.waitTimeout", "is required when policy is \"wait\"",
@@ -257,7 +280,7 @@ func validateDependencies(c *errs, d *Dependencies) {
 		c.add("dependencies.policy", fmt.Sprintf("%q is not an allowed value", d.Policy), `use one of "skip", "fail", "wait"`)
 	}
 	for i := range d.Checks {
-		validateCheck(c, index("dependencies.checks", i), &d.Checks[i])
+		validateCheck(c, i, &d.Checks[i])
 	}
 }
 
@@ -281,7 +304,10 @@ var checkExample = map[string]string{
 	"process": `"sqlservr.exe"`, "interface": `"Ethernet"`, "command": `"C:\\Tools\\probe.exe"`,
 }
 
-func validateCheck(c *errs, at string, ck *Check) {
+func validateCheck(c *errs, i int, ck *Check) {
+	at := index("dependencies.checks", i)
+	// set: the field has a value; written: it is in the file, maybe empty
+	// ("task": "" on a tcp check still does not apply).
 	set := map[string]bool{
 		"task": ck.Task != "", "within": ck.Within != 0,
 		"address": ck.Address != "",
@@ -291,14 +317,24 @@ func validateCheck(c *errs, at string, ck *Check) {
 		"service": ck.Service != "", "process": ck.Process != "", "interface": ck.Interface != "",
 		"command": ck.Command != "", "arguments": len(ck.Arguments) > 0,
 	}
+	raw, _ := c.member("dependencies", "checks", i)
+	inFile, _ := raw.(map[string]any)
+	written := func(f string) bool {
+		_, ok := inFile[f]
+		return set[f] || ok
+	}
 	own, ok := checkFields[ck.Type]
 	if !ok {
 		c.add(join(at, "type"), fmt.Sprintf("%q is not a check type", ck.Type),
-			"use one of task, tcp, http, dns, path, service, process, interface, command")
+			`use one of "task", "tcp", "http", "dns", "path", "service", "process", "interface", "command"`)
 		return
 	}
 	if req := own[0]; !set[req] {
-		c.add(join(at, req), fmt.Sprintf("is required for a %s check", ck.Type), fmt.Sprintf("add %q, e.g. %s", req, checkExample[req]))
+		if written(req) {
+			c.add(join(at, req), fmt.Sprintf("is empty; a %s check needs it", ck.Type), fmt.Sprintf("fill it in, e.g. %s", checkExample[req]))
+		} else {
+			c.add(join(at, req), fmt.Sprintf("is required for a %s check", ck.Type), fmt.Sprintf("add %q, e.g. %s", req, checkExample[req]))
+		}
 	}
 	mine := map[string]bool{}
 	for _, f := range own {
@@ -306,7 +342,7 @@ func validateCheck(c *errs, at string, ck *Check) {
 	}
 	for _, typ := range []CheckType{CheckTask, CheckTCP, CheckHTTP, CheckDNS, CheckPath, CheckService, CheckProcess, CheckInterface, CheckCommand} {
 		for _, f := range checkFields[typ] {
-			if set[f] && !mine[f] {
+			if !mine[f] && written(f) {
 				c.add(join(at, f), fmt.Sprintf("does not apply to a %s check", ck.Type),
 					fmt.Sprintf("remove it, or set \"type\": %q if this is a %s check", typ, typ))
 			}
@@ -356,7 +392,7 @@ func validateNotify(c *errs, n *Notify) {
 			known = known || on == e
 		}
 		if !known {
-			c.add(index("notify.on", i), fmt.Sprintf("%q is not an outcome", on), "use one of "+strings.Join(notifyEvents, ", "))
+			c.add(index("notify.on", i), fmt.Sprintf("%q is not an outcome", on), `use one of "`+strings.Join(notifyEvents, `", "`)+`"`)
 		}
 	}
 }
@@ -381,14 +417,14 @@ func validateRunAs(c *errs, r *RunAs) {
 	default:
 		c.add("runAs.type", fmt.Sprintf("%q is not an allowed value", r.Type), `use one of "system", "user", "gmsa"`)
 	}
-	if r.LogonType != "" {
+	if r.LogonType != "" || c.given("runAs", "logonType") {
 		if r.Type != "user" {
 			c.add("runAs.logonType", fmt.Sprintf("does not apply to type %q", r.Type), "remove it")
 		} else if r.LogonType != "s4u" && r.LogonType != "password" {
 			c.add("runAs.logonType", fmt.Sprintf("%q is not an allowed value", r.LogonType), `use "s4u" or "password"`)
 		}
 	}
-	if r.RunLevel != "" && r.RunLevel != "limited" && r.RunLevel != "highest" {
+	if (r.RunLevel != "" || c.given("runAs", "runLevel")) && r.RunLevel != "limited" && r.RunLevel != "highest" {
 		c.add("runAs.runLevel", fmt.Sprintf("%q is not an allowed value", r.RunLevel), `use "limited" or "highest"`)
 	}
 }
