@@ -32,6 +32,10 @@ import (
 // TailBytes is how much of the output's end goes into the result record.
 const TailBytes = 4096
 
+// HistoryRetention keeps a task's newest 1000 runs, none older than 90 days;
+// pruning happens as the file grows, so it costs nothing on most runs.
+var HistoryRetention = history.Retention{Keep: 1000, MaxAge: 90 * 24 * time.Hour}
+
 // Runner holds what a run needs from outside; everything is explicit.
 type Runner struct {
 	Store   *store.Store
@@ -85,7 +89,7 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		rec.Status, rec.OrcExitCode, rec.Reason = st, int(code), reason
 		rec.End = r.Now().UTC()
 		rec.DurationMs = rec.End.Sub(rec.Start).Milliseconds()
-		if err := history.Append(histPath, rec); err != nil {
+		if err := history.AppendWith(histPath, rec, HistoryRetention); err != nil {
 			log.Error().Err(err).Msg("Could not append to history")
 		}
 		ev := log.Info()
@@ -114,7 +118,7 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 	// The marker makes a run that is killed mid-way visible in history.
 	marker := rec
 	marker.Status = result.Running
-	if err := history.Append(histPath, marker); err != nil {
+	if err := history.AppendWith(histPath, marker, HistoryRetention); err != nil {
 		log.Error().Err(err).Msg("Could not append the start marker to history")
 	}
 	log.Info().Str(logging.KeyTrigger, string(r.Trigger)).Msg("Run started")
@@ -199,11 +203,11 @@ func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, h lock.Holder, 
 	}
 	if !lock.StopRecordsItself {
 		now := r.Now().UTC()
-		_ = history.Append(paths.History, result.Record{
+		_ = history.AppendWith(paths.History, result.Record{
 			Schema: result.Schema, Task: paths.Name, RunID: h.RunID, Trigger: r.Trigger, Host: r.Host,
 			Status: result.Stopped, Reason: "stopped by a newer run (overlap stop-previous)",
 			Start: now, End: now, ExitCode: -1, OrcExitCode: int(exitcode.Interrupted), Attempts: []result.Attempt{},
-		})
+		}, HistoryRetention)
 	}
 	return nil
 }
