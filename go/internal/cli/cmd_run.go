@@ -2,6 +2,8 @@ package cli
 
 import (
 	"context"
+	"math/rand/v2"
+	"time"
 
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/logging"
@@ -14,7 +16,11 @@ and retry policy, record the result in history and print it as one JSON line.
 Task Scheduler runs this at every trigger.
 
 Usage:
-  orc-exec run <task> [--manual] [flags]
+  orc-exec run <task> [--manual] [--cron-gate] [flags]
+
+--cron-gate is for Task Scheduler: when the start does not belong to a minute
+of the task's cron expression, orc-exec exits 9 (Gated) at once, printing and
+recording nothing.
 
 Examples:
   orc-exec run db-export
@@ -25,6 +31,7 @@ Examples:
 func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 	fs := a.flags("run", runUsage)
 	manual := fs.Bool("manual", false, "record the run as started by hand rather than by a trigger")
+	cronGate := fs.Bool("cron-gate", false, "exit 9 quietly unless this start belongs to a minute of the task's cron expression")
 	if done, code := a.parse(fs, runUsage, args); done {
 		return code
 	}
@@ -38,6 +45,20 @@ func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 	t, code := a.loadTask(s, fs.Arg(0))
 	if t == nil {
 		return code
+	}
+	if *cronGate {
+		if code, stop := a.cronGate(s, t, time.Now()); stop {
+			return code
+		}
+		// Gated triggers carry no RandomDelay (it would move the start off
+		// the minute the gate checks), so the jitter is applied here.
+		if j := jitterOf(t); j > 0 {
+			select {
+			case <-time.After(rand.N(j)):
+			case <-ctx.Done():
+				return exitcode.Interrupted
+			}
+		}
 	}
 	logPath, _ := s.LogFile(t.Name)
 	logFile, err := logging.OpenFile(logPath, logging.DefaultRotation)

@@ -1,0 +1,4 @@
+package taskxml
+
+// XSDuration exposes xsDuration to the specs.
+var XSDuration = xsDuration
