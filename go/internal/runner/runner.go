@@ -23,6 +23,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/lock"
 	"github.com/orchestrator/orchestrator/go/internal/logging"
+	"github.com/orchestrator/orchestrator/go/internal/notify"
 	"github.com/orchestrator/orchestrator/go/internal/output"
 	"github.com/orchestrator/orchestrator/go/internal/proc"
 	"github.com/orchestrator/orchestrator/go/internal/result"
@@ -45,12 +46,17 @@ type Runner struct {
 	Now     func() time.Time
 	// Sleep waits between attempts; it returns early with ctx's error.
 	Sleep func(ctx context.Context, d time.Duration) error
+	// Notify, when set, is called once the result is final and appended to
+	// history. It cannot change the result; it bounds its own time (the
+	// notification timeout, default 10s) and never returns an error.
+	Notify func(ctx context.Context, t *definition.Task, rec result.Record)
 }
 
 // New returns a Runner with real clocks.
 func New(s *store.Store, log zerolog.Logger, trigger result.Trigger) *Runner {
 	host, _ := os.Hostname()
-	return &Runner{Store: s, Log: log, Host: host, Trigger: trigger, Now: time.Now, Sleep: sleep}
+	return &Runner{Store: s, Log: log, Host: host, Trigger: trigger, Now: time.Now, Sleep: sleep,
+		Notify: notify.New(s, log).Handle}
 }
 
 func sleep(ctx context.Context, d time.Duration) error {
@@ -98,6 +104,9 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		}
 		ev.Str(logging.KeyStatus, string(st)).Int(logging.KeyExitCode, rec.ExitCode).
 			Int64(logging.KeyDurationMs, rec.DurationMs).Str(logging.KeyReason, reason).Msg("Run finished")
+		if r.Notify != nil {
+			r.Notify(ctx, t, rec)
+		}
 		return rec, code
 	}
 
