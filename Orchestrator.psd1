@@ -8,7 +8,23 @@
     Description          = 'Run scheduled jobs on Windows Task Scheduler with dependencies, retries, timeouts that kill the whole process tree, alerts and history.'
     PowerShellVersion    = '5.1'
     CompatiblePSEditions = @('Desktop', 'Core')
-    FunctionsToExport    = @()
+    FunctionsToExport    = @(
+        'Disable-OrcTask'
+        'Enable-OrcTask'
+        'Get-OrcNotificationSetting'
+        'Get-OrcTask'
+        'Get-OrcTaskHistory'
+        'Register-OrcTask'
+        'Send-OrcReport'
+        'Send-OrcTestMail'
+        'Set-OrcNotificationSetting'
+        'Set-OrcTask'
+        'Start-OrcTask'
+        'Stop-OrcTask'
+        'Test-OrcTask'
+        'Unregister-OrcTask'
+    )
+    FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -1,0 +1,65 @@
+function Register-OrcCronTask {
+    <#
+    .SYNOPSIS
+        Adds or replaces the crontab line that runs a task on its schedule (Linux/macOS backend).
+    .DESCRIPTION
+        Maps the definition's schedule with ConvertTo-OrcCronSchedule (errors: Orc.UnsupportedSchedule,
+        Orc.UnsupportedInterval, Orc.UnsupportedTimezone, Orc.InvalidSchedule) and writes one tagged
+        line (ConvertTo-OrcCronLine) into the crontab chosen by Get-OrcCronTarget. A definition with
+        "enabled": false gets its line commented out with the disabled prefix. A task without a
+        schedule runs on demand only: it gets no line (a line left from an earlier schedule is
+        removed). Registering the same definition again changes nothing (Changed = $false).
+    .PARAMETER Definition
+        The task definition (hashtable or object) with at least name; schedule and enabled are read.
+    .PARAMETER ExecPath
+        The orc-exec binary cron starts.
+    .PARAMETER StoreHome
+        The store folder cron passes as --home.
+    .EXAMPLE
+        Register-OrcCronTask -Definition @{ name = 'hello'; schedule = @{ cron = '*/5 * * * *' } } -ExecPath /opt/orc/orc-exec -StoreHome /var/lib/orchestrator
+    .OUTPUTS
+        System.Management.Automation.PSCustomObject with Name and Changed.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [psobject] $Definition,
+
+        [Parameter(Mandatory)]
+        [string] $ExecPath,
+
+        [Parameter(Mandatory)]
+        [string] $StoreHome
+    )
+
+    $def = $Definition
+    $name = [string](Get-OrcCronProperty -InputObject $def -Name 'name')
+    if (-not $name) {
+        throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.InvalidDefinition' -TargetObject $Definition -Message 'The definition has no name.')
+    }
+    $enabled = Get-OrcCronProperty -InputObject $def -Name 'enabled'
+    $schedule = ConvertTo-OrcCronSchedule -Schedule (Get-OrcCronProperty -InputObject $def -Name 'schedule') -Name $name
+    $target = Get-OrcCronTarget
+
+    if ($null -eq $schedule) {
+        Write-Verbose "Task '$name' has no schedule: it runs on demand only and gets no line in $($target.Description)."
+        $changed = Set-OrcCronTableEntry -Target $target -Name $name -Line $null
+        if ($changed) { Write-Verbose "Removed the line task '$name' had from an earlier schedule." }
+        return [pscustomobject]@{ Name = $name; Changed = $changed }
+    }
+
+    $lineArgs = @{
+        Name         = $name
+        Schedule     = $schedule.Expression
+        ExecPath     = $ExecPath
+        StoreHome    = $StoreHome
+        DelaySeconds = $schedule.DelaySeconds
+        Disabled     = ($null -ne $enabled -and -not [bool]$enabled)
+    }
+    if ($target.Format -eq 'System') { $lineArgs.User = $target.User }
+    $line = ConvertTo-OrcCronLine @lineArgs
+    $changed = Set-OrcCronTableEntry -Target $target -Name $name -Line $line
+    Write-Verbose "Task '$name' in $($target.Description): $line (changed: $changed)"
+    [pscustomobject]@{ Name = $name; Changed = $changed }
+}

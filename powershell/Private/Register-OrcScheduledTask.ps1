@@ -1,0 +1,71 @@
+function Register-OrcScheduledTask {
+    <#
+    .SYNOPSIS
+        Windows backend: registers (or updates in place) \Orchestrator\Orc_<name> from orc-exec's XML.
+    .DESCRIPTION
+        'orc-exec render <name> --exec-path <stable path>' writes the whole task XML (triggers,
+        settings, principal, the definition hash in RegistrationInfo); Register-ScheduledTask -Xml
+        -Force registers it, replacing an existing registration. A user principal with Password
+        logon needs -Credential (its password goes to Task Scheduler, never to the store); a gMSA
+        is registered with -User and no password.
+    .PARAMETER Definition
+        The task definition (needs name, may have runAs).
+    .PARAMETER ExecPath
+        The stable orc-exec path the action runs.
+    .PARAMETER StoreHome
+        The store orc-exec reads.
+    .PARAMETER Credential
+        The account and password for a runAs user with Password logon.
+    .OUTPUTS
+        [pscustomobject] with Name and Changed.
+    #>
+    [CmdletBinding()]
+    [OutputType([pscustomobject])]
+    param(
+        [Parameter(Mandatory)]
+        [object] $Definition,
+
+        [Parameter(Mandatory)]
+        [string] $ExecPath,
+
+        [Parameter(Mandatory)]
+        [string] $StoreHome,
+
+        [System.Management.Automation.PSCredential] $Credential
+    )
+
+    $name = [string]$Definition.name
+    $render = Invoke-OrcExec -ArgumentList @('render', $name, '--exec-path', $ExecPath) -StoreHome $StoreHome -Raw
+    if ($render.ExitCode -ne 0) {
+        throw (ConvertTo-OrcErrorRecord -Result $render -TargetObject $name)
+    }
+    $xml = ($render.Output -join [System.Environment]::NewLine).Trim()
+
+    $register = @{
+        Xml      = $xml
+        TaskPath = '\Orchestrator\'
+        TaskName = "Orc_$name"
+        Force    = $true
+    }
+    $runAs = $null
+    if ($Definition -is [System.Collections.IDictionary]) {
+        if ($Definition.Contains('runAs')) { $runAs = $Definition['runAs'] }
+    }
+    elseif ($Definition.PSObject.Properties['runAs']) {
+        $runAs = $Definition.runAs
+    }
+    if ($Credential) {
+        $register['User'] = $Credential.UserName
+        $register['Password'] = $Credential.GetNetworkCredential().Password
+    }
+    elseif ($null -ne $runAs -and $runAs.type -eq 'gmsa') {
+        $register['User'] = [string]$runAs.user
+    }
+    elseif ($null -ne $runAs -and $runAs.type -eq 'user' -and $runAs.logonType -eq 'password') {
+        $record = New-OrcErrorRecord -ErrorId 'Orc.CredentialRequired' -Category InvalidArgument -TargetObject $name `
+            -Message "Task '$name' runs as '$($runAs.user)' with Password logon: pass -Credential so Task Scheduler can store the password."
+        throw $record
+    }
+    $null = ScheduledTasks\Register-ScheduledTask @register -ErrorAction Stop
+    [pscustomobject]@{ Name = $name; Changed = $true }
+}

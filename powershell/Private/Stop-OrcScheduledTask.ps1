@@ -1,0 +1,15 @@
+function Stop-OrcScheduledTask {
+    <#
+    .SYNOPSIS
+        Windows backend: Stop-ScheduledTask on \Orchestrator\Orc_<name>.
+    .PARAMETER Name
+        The task name (without the Orc_ prefix).
+    #>
+    [CmdletBinding()]
+    param(
+        [Parameter(Mandatory)]
+        [string] $Name
+    )
+
+    $null = ScheduledTasks\Stop-ScheduledTask -TaskPath '\Orchestrator\' -TaskName "Orc_$Name" -ErrorAction Stop
+}

@@ -1,0 +1,80 @@
+function Disable-OrcTask {
+    <#
+    .SYNOPSIS
+        Disables an Orchestrator task: its triggers no longer run it.
+    .DESCRIPTION
+        Disable-OrcTask sets the definition's "enabled" field to false (orc-exec records DISABLED instead of running it) and
+        disables the task's registration in Task Scheduler (or the crontab line), so that both
+        agree. A task that is registered but has no definition is disabled in the scheduler only.
+    .PARAMETER Name
+        The tasks to disable; wildcards are accepted.
+    .PARAMETER PassThru
+        Return the task (Orchestrator.Task) afterwards.
+    .PARAMETER WhatIf
+        Shows what would change without changing anything.
+    .PARAMETER Confirm
+        Asks for confirmation before each task is changed.
+    .EXAMPLE
+        Disable-OrcTask -Name db-export
+
+        Disables db-export; Get-OrcTask shows it as Disabled.
+    .EXAMPLE
+        Get-OrcTask -Name report-* | Disable-OrcTask -PassThru
+
+        Disables every report task and shows them.
+    .INPUTS
+        System.String, Orchestrator.Task
+        Task names by value or by the Name property.
+    .OUTPUTS
+        Orchestrator.Task with -PassThru; nothing otherwise.
+    .LINK
+        Enable-OrcTask
+    .LINK
+        Get-OrcTask
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType('Orchestrator.Task')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [SupportsWildcards()]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $Name,
+
+        [switch] $PassThru
+    )
+
+    begin {
+        $storeHome = Get-OrcStoreHome
+    }
+
+    process {
+        foreach ($task in @(Get-OrcTask -Name $Name)) {
+            if (-not $PSCmdlet.ShouldProcess($task.Name, 'Disable Orchestrator task')) {
+                continue
+            }
+            if ($null -ne $task.Definition) {
+                $definition = ConvertTo-OrcPlainObject -InputObject $task.Definition
+                $definition['enabled'] = $false
+                $json = ConvertTo-Json -InputObject $definition -Depth 20 -Compress
+                $defined = Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $json -StoreHome $storeHome
+                if ($defined.ExitCode -ne 0) {
+                    $PSCmdlet.WriteError((ConvertTo-OrcErrorRecord -Result $defined -TargetObject $task.Name))
+                    continue
+                }
+            }
+            if ($task.State -ne 'NotRegistered') {
+                try {
+                    Disable-OrcBackendTask -Name $task.Name
+                }
+                catch {
+                    $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $task.Name `
+                                -Exception $_.Exception -Message "Could not disable the registration of '$($task.Name)': $($_.Exception.Message)"))
+                    continue
+                }
+            }
+            if ($PassThru) {
+                Get-OrcTask -Name $task.Name
+            }
+        }
+    }
+}

@@ -1,0 +1,80 @@
+function Enable-OrcTask {
+    <#
+    .SYNOPSIS
+        Enables an Orchestrator task, so that its triggers run it again.
+    .DESCRIPTION
+        Enable-OrcTask sets the definition's "enabled" field to true (orc-exec runs it again at its triggers) and
+        enables the task's registration in Task Scheduler (or the crontab line), so that both
+        agree. A task that is registered but has no definition is enabled in the scheduler only.
+    .PARAMETER Name
+        The tasks to enable; wildcards are accepted.
+    .PARAMETER PassThru
+        Return the task (Orchestrator.Task) afterwards.
+    .PARAMETER WhatIf
+        Shows what would change without changing anything.
+    .PARAMETER Confirm
+        Asks for confirmation before each task is changed.
+    .EXAMPLE
+        Enable-OrcTask -Name db-export
+
+        Enables db-export.
+    .EXAMPLE
+        Get-OrcTask -Name report-* | Enable-OrcTask -PassThru
+
+        Enables every report task and shows them.
+    .INPUTS
+        System.String, Orchestrator.Task
+        Task names by value or by the Name property.
+    .OUTPUTS
+        Orchestrator.Task with -PassThru; nothing otherwise.
+    .LINK
+        Disable-OrcTask
+    .LINK
+        Get-OrcTask
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType('Orchestrator.Task')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [SupportsWildcards()]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $Name,
+
+        [switch] $PassThru
+    )
+
+    begin {
+        $storeHome = Get-OrcStoreHome
+    }
+
+    process {
+        foreach ($task in @(Get-OrcTask -Name $Name)) {
+            if (-not $PSCmdlet.ShouldProcess($task.Name, 'Enable Orchestrator task')) {
+                continue
+            }
+            if ($null -ne $task.Definition) {
+                $definition = ConvertTo-OrcPlainObject -InputObject $task.Definition
+                $definition['enabled'] = $true
+                $json = ConvertTo-Json -InputObject $definition -Depth 20 -Compress
+                $defined = Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $json -StoreHome $storeHome
+                if ($defined.ExitCode -ne 0) {
+                    $PSCmdlet.WriteError((ConvertTo-OrcErrorRecord -Result $defined -TargetObject $task.Name))
+                    continue
+                }
+            }
+            if ($task.State -ne 'NotRegistered') {
+                try {
+                    Enable-OrcBackendTask -Name $task.Name
+                }
+                catch {
+                    $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $task.Name `
+                                -Exception $_.Exception -Message "Could not enable the registration of '$($task.Name)': $($_.Exception.Message)"))
+                    continue
+                }
+            }
+            if ($PassThru) {
+                Get-OrcTask -Name $task.Name
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+function Send-OrcReport {
+    <#
+    .SYNOPSIS
+        Mails the Orchestrator run report (every task's runs, failures, slowest run, next run) for a period.
+    .DESCRIPTION
+        Send-OrcReport runs 'orc-exec report --since <period> --send': it summarizes every task's
+        runs since then (runs, successes, failures, skips, last status, slowest run, next
+        scheduled start) and mails it, as HTML and text, to the configured recipients or to -To.
+        It returns the per-task summaries. With -NoSend it only returns them.
+
+        To get the report every day, register a task whose command is orc-exec itself with the
+        arguments 'report', '--since', '24h', '--send' (see docs/notifications.md).
+    .PARAMETER Since
+        The period to report on, back from now (default one day).
+    .PARAMETER To
+        Recipients instead of the configured ones.
+    .PARAMETER NoSend
+        Do not mail the report; only return the summaries.
+    .EXAMPLE
+        Send-OrcReport
+
+        Mails the report of the last 24 hours to the configured recipients.
+    .EXAMPLE
+        Send-OrcReport -Since (New-TimeSpan -Days 7) -NoSend | Where-Object failures -gt 0
+
+        Lists the tasks that failed in the last week.
+    .INPUTS
+        None. This cmdlet does not take pipeline input.
+    .OUTPUTS
+        Orchestrator.ReportEntry
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType('Orchestrator.ReportEntry')]
+    param(
+        [ValidateScript({ $_ -gt [timespan]::Zero })]
+        [timespan] $Since = (New-TimeSpan -Days 1),
+
+        [ValidateNotNullOrEmpty()]
+        [string[]] $To,
+
+        [switch] $NoSend
+    )
+
+    $arguments = @('report', '--since', (ConvertTo-OrcDuration $Since))
+    $send = -not $NoSend -and $PSCmdlet.ShouldProcess('notification recipients', 'Mail the run report')
+    if ($send) {
+        $arguments += '--send'
+        if ($PSBoundParameters.ContainsKey('To')) { $arguments += @('--to', ($To -join ',')) }
+    }
+    $result = Invoke-OrcExec -ArgumentList $arguments
+    foreach ($record in @($result.Records)) {
+        if ($record.schema -eq 'orc.report/v1') {
+            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.ReportEntry')
+            $record
+        }
+    }
+    if ($result.ExitCode -ne 0) {
+        $PSCmdlet.WriteError((ConvertTo-OrcErrorRecord -Result $result -TargetObject 'report'))
+    }
+}

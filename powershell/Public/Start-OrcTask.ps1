@@ -1,0 +1,84 @@
+function Start-OrcTask {
+    <#
+    .SYNOPSIS
+        Starts a run of an Orchestrator task now, through Task Scheduler (or cron's runner), optionally waiting for its result.
+    .DESCRIPTION
+        Start-OrcTask asks the scheduler to run the task now (Start-ScheduledTask on
+        \Orchestrator\Orc_<name>), so the run happens exactly as a scheduled one would: same
+        account, same orc-exec, same dependency checks, retries and timeout. With -Wait it waits
+        until the run's result appears in the history and returns it; a run still going after
+        -TimeoutSec is an error (Orc.Timeout) but keeps running.
+    .PARAMETER Name
+        The tasks to start.
+    .PARAMETER Wait
+        Wait for the run to finish and return its result (Orchestrator.TaskResult).
+    .PARAMETER TimeoutSec
+        With -Wait: how long to wait, in seconds (default 3600).
+    .PARAMETER WhatIf
+        Shows what would be started without starting anything.
+    .PARAMETER Confirm
+        Asks for confirmation before each task is started.
+    .EXAMPLE
+        Start-OrcTask -Name db-export
+
+        Starts db-export now and returns at once.
+    .EXAMPLE
+        Start-OrcTask -Name db-export -Wait -TimeoutSec 600 | Format-List
+
+        Starts db-export and shows its result when it is done (within ten minutes).
+    .INPUTS
+        System.String, Orchestrator.Task
+        Task names by value or by the Name property.
+    .OUTPUTS
+        Orchestrator.TaskResult with -Wait; nothing otherwise.
+    .LINK
+        Stop-OrcTask
+    .LINK
+        Get-OrcTaskHistory
+    #>
+    [CmdletBinding(SupportsShouldProcess)]
+    [OutputType('Orchestrator.TaskResult')]
+    param(
+        [Parameter(Mandatory, Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [ValidateNotNullOrEmpty()]
+        [string[]] $Name,
+
+        [switch] $Wait,
+
+        [ValidateRange(1, 604800)]
+        [int] $TimeoutSec = 3600
+    )
+
+    begin {
+        $storeHome = Get-OrcStoreHome
+    }
+
+    process {
+        foreach ($taskName in $Name) {
+            if (-not $PSCmdlet.ShouldProcess($taskName, 'Start Orchestrator task')) {
+                continue
+            }
+            $since = [System.DateTimeOffset]::UtcNow.AddSeconds(-1)
+            try {
+                $null = Start-OrcBackendTask -Name $taskName -StoreHome $storeHome
+            }
+            catch {
+                $id = 'Orc.SchedulerError'
+                if ($_.FullyQualifiedErrorId -like 'Orc.*') { $id = ($_.FullyQualifiedErrorId -split ',')[0] }
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $_.CategoryInfo.Category -TargetObject $taskName `
+                            -Exception $_.Exception -Message "Could not start '$taskName': $($_.Exception.Message) Is it registered? Get-OrcTask -Name $taskName shows its state."))
+                continue
+            }
+            if (-not $Wait) {
+                continue
+            }
+            $result = Wait-OrcTaskResult -Name $taskName -Since $since -TimeoutSec $TimeoutSec -StoreHome $storeHome
+            if ($result) {
+                $result
+                continue
+            }
+            $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.Timeout' -Category OperationTimeout -TargetObject $taskName `
+                        -Message "The run of '$taskName' did not finish within $TimeoutSec seconds; it keeps running. Get-OrcTaskHistory -Name $taskName shows it when it is done."))
+        }
+    }
+}

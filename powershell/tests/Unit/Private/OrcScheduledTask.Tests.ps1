@@ -1,0 +1,138 @@
+# The Windows adapter: exactly what crosses the boundary to the ScheduledTasks module.
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../../TestHelpers.ps1')
+    Install-OrcScheduledTasksStub
+    Import-OrcTestModule
+    $script:xml = '<?xml version="1.0" encoding="UTF-16"?><Task><RegistrationInfo><Documentation>orc-definition-sha256:' + ('a' * 64) + '</Documentation></RegistrationInfo></Task>'
+}
+AfterAll {
+    Remove-OrcTestModule
+}
+
+Describe 'Register-OrcScheduledTask' {
+    BeforeEach {
+        Mock Invoke-OrcExec { New-OrcExecResult -Output ($xml -split "`n") } -ParameterFilter { $ArgumentList[0] -eq 'render' }
+        Mock Register-ScheduledTask { }
+    }
+
+    It 'renders with the stable exec path and registers \Orchestrator\Orc_<name> from XML as SYSTEM' {
+        $r = InModuleScope Orchestrator {
+            Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db' }) -ExecPath 'C:\Program Files\Orchestrator\orc-exec.exe' -StoreHome 'C:\ProgramData\Orchestrator'
+        }
+        $r.Name | Should -Be 'db'
+        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter {
+            ($ArgumentList -join ' ') -eq 'render db --exec-path C:\Program Files\Orchestrator\orc-exec.exe' -and $StoreHome -eq 'C:\ProgramData\Orchestrator' -and $Raw
+        }
+        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter {
+            $Xml -eq $script:xml -and $TaskPath -eq '\Orchestrator\' -and $TaskName -eq 'Orc_db' -and $Force -and -not $User -and -not $Password
+        }
+    }
+
+    It 'passes -User and -Password for a Password-logon user' {
+        $cred = New-Object System.Management.Automation.PSCredential ('DOM\svc', (ConvertTo-SecureString 's3cret' -AsPlainText -Force))
+        InModuleScope Orchestrator -Parameters @{ C = $cred } {
+            param($C)
+            $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'user'; user = 'DOM\svc'; logonType = 'password' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s' -Credential $C
+        }
+        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $TaskName -eq 'Orc_db' -and $User -eq 'DOM\svc' -and $Password -eq 's3cret' }
+    }
+
+    It 'passes -User without a password for a gMSA' {
+        InModuleScope Orchestrator {
+            $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'gmsa'; user = 'DOM\orc$' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s'
+        }
+        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $User -eq 'DOM\orc$' -and -not $Password }
+    }
+
+    It 'refuses a Password-logon user without -Credential (Orc.CredentialRequired)' {
+        $err = InModuleScope Orchestrator {
+            try {
+                Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'user'; user = 'DOM\svc'; logonType = 'password' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s'
+                $null
+            }
+            catch { $_ }
+        }
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.CredentialRequired*'
+        Should -Invoke Register-ScheduledTask -Exactly 0
+    }
+
+    It 'reports a failed render with its error ID and registers nothing' {
+        Mock Invoke-OrcExec { New-OrcExecResult -ExitCode 10 -StdErr 'orc-exec: error: task "db" not found' } -ParameterFilter { $ArgumentList[0] -eq 'render' }
+        $err = InModuleScope Orchestrator { try { Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db' }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s'; $null } catch { $_ } }
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.TaskNotFound*'
+        Should -Invoke Register-ScheduledTask -Exactly 0
+    }
+}
+
+Describe 'Unregister-OrcScheduledTask' {
+    It 'unregisters without prompting and returns $true when the task exists' {
+        Mock Get-ScheduledTask { [pscustomobject]@{ TaskName = 'Orc_db' } }
+        Mock Unregister-ScheduledTask { }
+        InModuleScope Orchestrator { Unregister-OrcScheduledTask -Name 'db' } | Should -BeTrue
+        Should -Invoke Unregister-ScheduledTask -Exactly 1 -ParameterFilter { $TaskPath -eq '\Orchestrator\' -and $TaskName -eq 'Orc_db' -and $Confirm -eq $false }
+    }
+
+    It 'returns $false and unregisters nothing when the task does not exist' {
+        Mock Get-ScheduledTask { }
+        Mock Unregister-ScheduledTask { }
+        InModuleScope Orchestrator { Unregister-OrcScheduledTask -Name 'db' } | Should -BeFalse
+        Should -Invoke Unregister-ScheduledTask -Exactly 0
+    }
+}
+
+Describe '<Verb>-OrcScheduledTask' -ForEach @(
+    @{ Verb = 'Enable' }, @{ Verb = 'Disable' }, @{ Verb = 'Start' }, @{ Verb = 'Stop' }
+) {
+    It 'calls ScheduledTasks\<Verb>-ScheduledTask on \Orchestrator\Orc_<name>' {
+        Mock "$Verb-ScheduledTask" { }
+        InModuleScope Orchestrator -Parameters @{ Verb = $Verb } { param($Verb) & "$Verb-OrcScheduledTask" -Name 'db' }
+        Should -Invoke "$Verb-ScheduledTask" -Exactly 1 -ParameterFilter { $TaskPath -eq '\Orchestrator\' -and $TaskName -eq 'Orc_db' }
+    }
+}
+
+Describe 'Get-OrcScheduledTask' {
+    BeforeAll {
+        $script:exe = Join-Path $TestDrive 'orc-exec.exe'
+        Set-Content -Path $exe -Value 'x'
+    }
+    BeforeEach {
+        Mock Get-ScheduledTask {
+            [pscustomobject]@{ TaskName = 'Orc_db'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = 'orc-definition-sha256:' + ('B' * 64)
+                Actions = @([pscustomobject]@{ Execute = $script:exe }); Principal = [pscustomobject]@{ UserId = 'SYSTEM' } }
+            [pscustomobject]@{ TaskName = 'Orc_old'; TaskPath = '\Orchestrator\'; State = 'Disabled'; Documentation = $null
+                Actions = @([pscustomobject]@{ Execute = 'C:\gone\orc-exec.exe' }); Principal = $null }
+            [pscustomobject]@{ TaskName = 'SomethingElse'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = $null; Actions = @(); Principal = $null }
+        } -ParameterFilter { $TaskPath -eq '\Orchestrator\' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'1999-11-30'; LastTaskResult = 267011; NextRunTime = [datetime]'2030-01-01T02:00:00' } } -ParameterFilter { $TaskName -eq 'Orc_db' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'2026-01-01T02:00:00'; LastTaskResult = 5; NextRunTime = $null } } -ParameterFilter { $TaskName -eq 'Orc_old' }
+        Mock Export-ScheduledTask { '<Task><RegistrationInfo><Documentation>' + ('c' * 64) + '</Documentation></RegistrationInfo></Task>' }
+    }
+
+    It 'lists only Orc_* tasks of \Orchestrator\ with one Get-ScheduledTask call' {
+        $tasks = @(InModuleScope Orchestrator { Get-OrcScheduledTask })
+        $tasks.Name | Should -Be @('db', 'old')
+        Should -Invoke Get-ScheduledTask -Exactly 1
+    }
+
+    It 'decodes the runtime state: never run, next run, last result' {
+        $db, $old = InModuleScope Orchestrator { Get-OrcScheduledTask }
+        $db.LastRunTime | Should -BeNullOrEmpty
+        $db.LastTaskResult.Name | Should -Be 'NeverRun'
+        $db.NextRunTime | Should -Be ([datetime]'2030-01-01T02:00:00')
+        $db.Enabled | Should -BeTrue
+        $old.LastTaskResult.Name | Should -Be 'Timeout'
+        $old.Enabled | Should -BeFalse
+        $old.ExecPath | Should -Be 'C:\gone\orc-exec.exe'
+    }
+
+    It 'reads the definition hash from RegistrationInfo, exporting the XML only when needed' {
+        $db, $old = InModuleScope Orchestrator { Get-OrcScheduledTask }
+        $db.DefinitionHash | Should -Be ('b' * 64)
+        $old.DefinitionHash | Should -Be ('c' * 64)
+        Should -Invoke Export-ScheduledTask -Exactly 1 -ParameterFilter { $TaskName -eq 'Orc_old' -and $TaskPath -eq '\Orchestrator\' }
+    }
+
+    It 'filters by -Name' {
+        @(InModuleScope Orchestrator { Get-OrcScheduledTask -Name 'old' }).Name | Should -Be @('old')
+    }
+}

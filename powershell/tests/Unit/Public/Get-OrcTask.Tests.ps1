@@ -1,0 +1,82 @@
+BeforeAll {
+    . (Join-Path $PSScriptRoot '../../TestHelpers.ps1')
+    Import-OrcTestModule
+    $script:exe = Join-Path $TestDrive 'orc-exec'
+    Set-Content -Path $exe -Value 'x'
+}
+AfterAll {
+    Remove-OrcTestModule
+}
+
+Describe 'Get-OrcTask' {
+    BeforeEach {
+        Mock Get-OrcStoreHome { '/s' }
+        Mock Invoke-OrcExec {
+            New-OrcExecResult -Records @(
+                ConvertTo-OrcTestRecord ('{"schema":"orc.task/v1","name":"db","file":"/s/tasks/db.json","valid":true,"enabled":true,"schedule":{"cron":"0 2 * * *"},"command":"x","overlap":"skip","definitionHash":"' + ('a' * 64) + '","definition":{"name":"db"},"lastResult":{"schema":"orc.result/v1","task":"db","status":"FAILED","start":"2026-01-01T02:00:00Z","durationMs":1500,"exitCode":3,"attempts":[{},{}]}}')
+                ConvertTo-OrcTestRecord '{"schema":"orc.task/v1","name":"new","valid":true,"enabled":true,"command":"y","nextRun":"2030-01-01T00:00:00Z"}'
+                ConvertTo-OrcTestRecord '{"schema":"orc.task/v1","name":"broken","valid":false,"error":"bad json","enabled":false}'
+            )
+        } -ParameterFilter { $ArgumentList[0] -eq 'list' }
+        Mock Get-OrcBackendTask {
+            [pscustomobject]@{ Name = 'db'; Enabled = $true; State = 'Ready'; ExecPath = $script:exe; DefinitionHash = ('b' * 64); LastRunTime = $null; LastTaskResult = $null; NextRunTime = [datetime]'2030-01-02'; Schedule = $null; Backend = 'TaskScheduler'; Source = $null }
+            [pscustomobject]@{ Name = 'orphan'; Enabled = $true; State = 'Ready'; ExecPath = '/gone/orc-exec'; DefinitionHash = $null; LastRunTime = $null; LastTaskResult = $null; NextRunTime = $null; Schedule = $null; Backend = 'TaskScheduler'; Source = $null }
+        }
+    }
+
+    It 'has one parameter set with -Name taking pipeline input by value and by property name' {
+        $name = (Get-Command Get-OrcTask).Parameters['Name']
+        $name.Attributes.ValueFromPipeline | Should -Contain $true
+        $name.Attributes.ValueFromPipelineByPropertyName | Should -Contain $true
+    }
+
+    It 'merges definitions and registrations with one list call and one scheduler listing' {
+        $tasks = @(Get-OrcTask)
+        $tasks.Name | Should -Be @('broken', 'db', 'new', 'orphan')
+        $tasks[0].PSObject.TypeNames | Should -Contain 'Orchestrator.Task'
+        Should -Invoke Invoke-OrcExec -Exactly 1
+        Should -Invoke Get-OrcBackendTask -Exactly 1
+    }
+
+    It 'reports drift: <Name> -> <Drift>' -TestCases @(
+        @{ Name = 'db'; Drift = 'Changed' }
+        @{ Name = 'new'; Drift = 'NotRegistered' }
+        @{ Name = 'orphan'; Drift = 'RegisteredWithoutDefinition,MissingExecutable' }
+    ) {
+        ((Get-OrcTask -Name $Name).Drift -join ',') | Should -Be $Drift
+    }
+
+    It 'shows the last result, schedule, state and next run' {
+        $db = Get-OrcTask -Name db
+        $db.Schedule | Should -Be '0 2 * * *'
+        $db.State | Should -Be 'Ready'
+        $db.LastStatus | Should -Be 'FAILED'
+        $db.LastResult.PSObject.TypeNames | Should -Contain 'Orchestrator.TaskResult'
+        $db.LastResult.Attempts | Should -Be 2
+        $db.LastRunTime | Should -Not -BeNullOrEmpty
+        (Get-OrcTask -Name new).NextRunTime | Should -Be ([datetime]::Parse('2030-01-01T00:00:00Z').ToLocalTime())
+        (Get-OrcTask -Name broken).LastStatus | Should -Be 'INVALID'
+    }
+
+    It 'accepts wildcards and pipeline input by value and by property name, still with one list call' {
+        @('d*', 'new' | Get-OrcTask).Name | Should -Be @('db', 'new')
+        @([pscustomobject]@{ Name = 'orphan' } | Get-OrcTask).Name | Should -Be @('orphan')
+        Should -Invoke Invoke-OrcExec -Exactly 2
+    }
+
+    It 'writes Orc.TaskNotFound for an exact name that does not exist, not for a wildcard' {
+        Get-OrcTask -Name nope -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.TaskNotFound*'
+        Get-OrcTask -Name 'nope*' -ErrorVariable err2 -ErrorAction SilentlyContinue
+        $err2 | Should -BeNullOrEmpty
+    }
+
+    It 'throws the mapped error when orc-exec list fails' {
+        Mock Invoke-OrcExec { New-OrcExecResult -ExitCode 4 -StdErr 'orc-exec: error: store writable by Users' } -ParameterFilter { $ArgumentList[0] -eq 'list' }
+        { Get-OrcTask } | Should -Throw -ErrorId 'Orc.InsecureDefinition*'
+    }
+
+    It 'formats as a table by default' {
+        (Get-OrcTask -Name db | Out-String) | Should -Match 'Name\s+State\s+Schedule'
+    }
+}
