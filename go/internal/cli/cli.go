@@ -59,11 +59,15 @@ func commands() []command {
 	return []command{
 		{"run", "run a task once: checks, command, retries, result", runUsage, cmdRun},
 		{"check", "run only a task's dependency checks", checkUsage, cmdCheck},
+		{"render", "print a task's Task Scheduler XML", renderUsage, cmdRender},
 		{"validate", "validate task definitions", validateUsage, cmdValidate},
 		{"define", "validate a definition and store it", defineUsage, cmdDefine},
 		{"undefine", "remove a task's definition", undefineUsage, cmdUndefine},
 		{"list", "list tasks with their last result", listUsage, cmdList},
 		{"history", "show run history", historyUsage, cmdHistory},
+		{"cron", "explain a cron expression: triggers, gate, next times", cronUsage, cmdCron},
+		{"notify", "configure, show and test notifications", notifyUsage, cmdNotify},
+		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"version", "print the version", versionUsage, cmdVersion},
 	}

@@ -2,13 +2,16 @@ package cli
 
 import (
 	"context"
+	"time"
 
 	"github.com/jedib0t/go-pretty/v6/table"
 
+	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/taskxml"
 )
 
 const listUsage = `List every task in the store with its definition summary and last result,
@@ -38,7 +41,12 @@ type TaskSummary struct {
 	Timeout     string               `json:"timeout,omitempty"`
 	Overlap     string               `json:"overlap,omitempty"`
 	Definition  *definition.Task     `json:"definition,omitempty"`
-	LastResult  *result.Record       `json:"lastResult,omitempty"`
+	// DefinitionHash is what 'render' writes into the registered task, so
+	// Get-OrcTask can tell a registration that no longer matches.
+	DefinitionHash string `json:"definitionHash,omitempty"`
+	// NextRun is the next start a cron or once schedule asks for (RFC 3339).
+	NextRun    *time.Time     `json:"nextRun,omitempty"`
+	LastResult *result.Record `json:"lastResult,omitempty"`
 }
 
 func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
@@ -58,6 +66,7 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 		return a.fail(exitcode.Internal, err, "")
 	}
 	var out []TaskSummary
+	now := time.Now()
 	for _, n := range names {
 		p, err := s.For(n)
 		if err != nil {
@@ -79,6 +88,8 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 			}
 			sum.Overlap = string(t.Overlap)
 			sum.Definition = t
+			sum.DefinitionHash = taskxml.DefinitionHash(t)
+			sum.NextRun = nextRun(t.Schedule, now)
 		}
 		if rec, ok, err := history.Latest(p.History); err == nil && ok {
 			sum.LastResult = &rec
@@ -105,6 +116,40 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 		writeJSONLine(a.io.Stdout, t)
 	}
 	return exitcode.Success
+}
+
+// nextRun is the schedule's next start after now, for the kinds that have
+// one without knowing when the host boots or who logs on.
+func nextRun(s *definition.Schedule, now time.Time) *time.Time {
+	switch {
+	case s == nil:
+		return nil
+	case s.Cron != "":
+		loc := time.Local
+		if s.Timezone != "" {
+			l, err := time.LoadLocation(s.Timezone)
+			if err != nil {
+				return nil
+			}
+			loc = l
+		}
+		e, err := cronplan.Parse(s.Cron)
+		if err != nil {
+			return nil
+		}
+		n := e.Next(now.In(loc))
+		if n.IsZero() {
+			return nil
+		}
+		return &n
+	case s.Once != "":
+		t, err := time.Parse(time.RFC3339, s.Once)
+		if err != nil || !t.After(now) {
+			return nil
+		}
+		return &t
+	}
+	return nil
 }
 
 func scheduleText(s *definition.Schedule) string {

@@ -49,6 +49,7 @@ func cmdValidate(_ context.Context, a *app, args []string) exitcode.Code {
 		return code
 	}
 	var reports []ValidationReport
+	missing := 0
 	if len(*files) > 0 {
 		if fs.NArg() > 0 {
 			return a.fail(exitcode.Usage, errors.New("give task names or --file, not both"), "orc-exec validate --file <path>")
@@ -75,7 +76,14 @@ func cmdValidate(_ context.Context, a *app, args []string) exitcode.Code {
 				continue
 			}
 			f, _ := s.TaskFile(n)
-			_, err := definition.Load(f)
+			t, err := definition.Load(f)
+			if err == nil {
+				err = checkSchedule(f, t)
+			}
+			if errors.Is(err, os.ErrNotExist) {
+				missing++
+				err = &definition.FieldError{File: f, Field: "(file)", Problem: "task \"" + n + "\" not found", Fix: "run 'orc-exec list' to see the tasks"}
+			}
 			reports = append(reports, report(n, f, err))
 		}
 	}
@@ -108,6 +116,9 @@ func cmdValidate(_ context.Context, a *app, args []string) exitcode.Code {
 				a.fail(exitcode.Definition, errors.New(r.File+": "+e.Field+": "+e.Problem+"; fix: "+e.Fix), "")
 			}
 		}
+		if missing == invalid {
+			return exitcode.NotFound
+		}
 		return exitcode.Definition
 	}
 	return exitcode.Success
@@ -127,6 +138,9 @@ func (a *app) validateFile(f string) ValidationReport {
 		return report("", name, &definition.FieldError{File: name, Field: "(file)", Problem: err.Error(), Fix: "check the path"})
 	}
 	t, err := definition.Parse(name, data)
+	if err == nil {
+		err = checkSchedule(name, t)
+	}
 	task := ""
 	if t != nil {
 		task = t.Name

@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"time"
 
+	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/store"
@@ -35,7 +37,7 @@ func (a *app) loadTask(s *store.Store, name string) (*definition.Task, exitcode.
 	}
 	file, _ := s.TaskFile(name)
 	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
-		return nil, a.fail(exitcode.Definition, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
+		return nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
 	}
 	if err := s.CheckTask(name); err != nil {
 		code := exitcode.Internal
@@ -49,4 +51,22 @@ func (a *app) loadTask(s *store.Store, name string) (*definition.Task, exitcode.
 		return nil, a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate "+name+"'")
 	}
 	return t, exitcode.Success
+}
+
+// checkSchedule asks the planner whether Task Scheduler (or the cron gate)
+// can serve the definition's schedule on this host. definition validates
+// the shape; only cronplan knows what each field means.
+func checkSchedule(file string, t *definition.Task) error {
+	if t.Schedule == nil {
+		return nil
+	}
+	if _, err := cronplan.PlanSchedule(t.Schedule, time.Local, time.Now()); err != nil {
+		field := "schedule"
+		if t.Schedule.Cron != "" {
+			field = "schedule.cron"
+		}
+		return definition.Errors{{File: file, Field: field, Problem: err.Error(),
+			Fix: "use a schedule Task Scheduler can serve; 'orc-exec cron explain' shows how an expression is planned"}}
+	}
+	return nil
 }

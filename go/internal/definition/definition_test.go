@@ -212,6 +212,10 @@ var badDefinitions = []badCase{
 		task(`, "runAs": {"type": "admin"}`), "runAs.type", `"system", "user", "gmsa"`},
 	{"notify on an unknown outcome", "db-export.json",
 		task(`, "notify": {"on": ["failure", "always"]}`), "notify.on[1]", `"retriesExhausted"`},
+	{"notify to not an address", "db-export.json",
+		task(`, "notify": {"to": ["ops@example.com", "ops team"]}`), "notify.to[1]", "is not a mail address"},
+	{"notify reminder below 1m", "db-export.json",
+		task(`, "notify": {"reminder": "30s"}`), "notify.reminder", `at least "1m"`},
 	{"top level not an object", "db-export.json",
 		`[1]`, "", "use an object"},
 

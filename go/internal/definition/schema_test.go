@@ -69,13 +69,15 @@ var goOnly = map[string]string{
 	"tcp address without a port":   "a tcp address is host:port",
 	"http url with another scheme": "an http url is http(s)://host/...",
 	// Ranges over duration and size strings.
-	"interval below 1m":      "schedule.interval is at least 1m",
-	"timeout below 1s":       "timeout is at least 1s",
-	"outputCap below 1KiB":   "outputCap is 1KiB to 1GiB",
-	"outputCap above 1GiB":   "outputCap is 1KiB to 1GiB",
-	"duration too long":      "a duration fits Go's time.Duration (about 292 years)",
-	"integer written as 3.0": "integers are written as encoding/json decodes them (no fraction or exponent)",
-	"integer out of range":   "integers fit Go's int",
+	"interval below 1m":        "schedule.interval is at least 1m",
+	"notify reminder below 1m": "notify.reminder is at least 1m",
+	"notify to not an address": "notify.to holds mail addresses (format is an annotation in draft 2020-12)",
+	"timeout below 1s":         "timeout is at least 1s",
+	"outputCap below 1KiB":     "outputCap is 1KiB to 1GiB",
+	"outputCap above 1GiB":     "outputCap is 1KiB to 1GiB",
+	"duration too long":        "a duration fits Go's time.Duration (about 292 years)",
+	"integer written as 3.0":   "integers are written as encoding/json decodes them (no fraction or exponent)",
+	"integer out of range":     "integers fit Go's int",
 	// Cross-field rules.
 	"two schedule kinds":              "a schedule sets one trigger",
 	"maxDelay below delay":            "retry.maxDelay is at least retry.delay",
@@ -238,4 +240,5 @@ var validDefinitions = []string{
 	`, "dependencies": {"checks": [{"type": "task", "task": "x", "within": "0"}]}`,
 	`, "runAs": {"type": "gmsa", "user": "CORP\\svc$", "runLevel": "highest"}`,
 	`, "notify": {"on": [], "reminder": "4h", "attachOutput": true}`,
+	`, "notify": {"on": ["failure", "recovery"], "to": ["Ops <ops@example.com>", "dba@example.com"], "webhook": true, "reminder": "1m"}`,
 }

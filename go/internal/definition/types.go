@@ -141,7 +141,8 @@ type Check struct {
 	Arguments []string `json:"arguments,omitempty"`
 }
 
-// Notify is the per-task notification policy (issue #5 completes delivery).
+// Notify is the per-task notification policy; package notify delivers it
+// (one alert per incident, reminders, recovery; mail and webhook).
 type Notify struct {
 	On       []string `json:"on,omitempty"` // failure, timeout, skipped, retriesExhausted, success, recovery
 	To       []string `json:"to,omitempty"`

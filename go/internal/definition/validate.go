@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net"
+	"net/mail"
 	"net/url"
 	"path/filepath"
 	"strconv"
@@ -225,7 +226,20 @@ func validateSchedule(c *errs, s *Schedule) {
 
 // validateCron checks only the shape of a cron expression; the cron parser
 // that computes start times does the full check.
+// validateCron checks the shape of a cron expression: 5 fields of cron
+// characters, or a descriptor. What each field means, and whether Task
+// Scheduler can serve it, is cronplan's to say (an import cycle keeps it
+// out of here): 'orc-exec define', 'validate' and 'render' ask it too.
 func validateCron(c *errs, expr string) {
+	if d := strings.TrimSpace(expr); strings.HasPrefix(d, "@") {
+		switch strings.ToLower(d) {
+		case "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly":
+			return
+		}
+		c.add("schedule.cron", fmt.Sprintf("%q is not a known descriptor", expr),
+			"use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly, or five fields")
+		return
+	}
 	fields := strings.Fields(expr)
 	if len(fields) != 5 {
 		c.add("schedule.cron", fmt.Sprintf("%q has %d fields, not 5", expr, len(fields)),
@@ -235,11 +249,11 @@ func validateCron(c *errs, expr string) {
 	names := [5]string{"minute", "hour", "day-of-month", "month", "day-of-week"}
 	for i, f := range fields {
 		for _, r := range f {
-			if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune("*,-/?", r) {
+			if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune("*,-/?#", r) {
 				continue
 			}
 			c.add("schedule.cron", fmt.Sprintf("the %s field %q contains %q", names[i], f, r),
-				"use digits, names (JAN, MON), and * , - / only")
+				"use digits, names (JAN, MON), and * , - / ? # (L and W after a number) only")
 			return
 		}
 	}
@@ -394,6 +408,14 @@ func validateNotify(c *errs, n *Notify) {
 		if !known {
 			c.add(index("notify.on", i), fmt.Sprintf("%q is not an outcome", on), `use one of "`+strings.Join(notifyEvents, `", "`)+`"`)
 		}
+	}
+	for i, to := range n.To {
+		if _, err := mail.ParseAddress(to); err != nil {
+			c.add(index("notify.to", i), fmt.Sprintf("%q is not a mail address", to), `write an address like "ops@example.com" or "Ops <ops@example.com>"`)
+		}
+	}
+	if n.Reminder != 0 && n.Reminder.D() < time.Minute {
+		c.add("notify.reminder", fmt.Sprintf("%s is shorter than 1m", FormatDuration(n.Reminder.D())), `use at least "1m", or omit it for one alert per incident`)
 	}
 }
 

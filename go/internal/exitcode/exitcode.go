@@ -19,6 +19,7 @@ const (
 	OverlapSkipped  Code = 7   // another run of the task was in progress and overlap is "skip"
 	Disabled        Code = 8   // the task is disabled
 	Gated           Code = 9   // cron gate: this minute is not one of the schedule's minutes
+	NotFound        Code = 10  // the task has no definition in the store
 	Internal        Code = 70  // orc-exec itself failed (I/O, bug); see the log
 	Interrupted     Code = 130 // orc-exec was interrupted (Ctrl-C, Stop-ScheduledTask)
 )
@@ -47,6 +48,8 @@ func (c Code) Name() string {
 		return "Disabled"
 	case Gated:
 		return "Gated"
+	case NotFound:
+		return "TaskNotFound"
 	case Internal:
 		return "Internal"
 	case Interrupted:
@@ -57,5 +60,5 @@ func (c Code) Name() string {
 
 // All lists every code, in numeric order, for docs and tests.
 func All() []Code {
-	return []Code{Success, CommandFailed, Usage, Definition, Insecure, Timeout, DependencyUnmet, OverlapSkipped, Disabled, Gated, Internal, Interrupted}
+	return []Code{Success, CommandFailed, Usage, Definition, Insecure, Timeout, DependencyUnmet, OverlapSkipped, Disabled, Gated, NotFound, Internal, Interrupted}
 }

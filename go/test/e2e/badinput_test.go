@@ -58,7 +58,7 @@ var _ = Describe("bad input", func() {
 
 	It("reports an unknown task by name with a hint", func() {
 		sess := s.run("run", "nope")
-		Expect(sess.ExitCode()).To(Equal(3))
+		Expect(sess.ExitCode()).To(Equal(10))
 		Expect(string(sess.Err.Contents())).To(ContainSubstring(`"nope" not found`))
 		Expect(string(sess.Err.Contents())).To(ContainSubstring("orc-exec: hint:"))
 	})
