@@ -20,7 +20,7 @@ param(
 
     # Target runtimes for Build; the default is every shipped one.
     [ValidateSet('win-x64', 'win-arm64', 'linux-x64', 'linux-arm64', 'osx-arm64')]
-    [string[]] $Runtime = @('win-x64', 'win-arm64', 'linux-x64')
+    [string[]] $Runtime = @('win-x64', 'win-arm64', 'linux-x64', 'osx-arm64')
 )
 
 Set-StrictMode -Version Latest
@@ -110,6 +110,11 @@ function Invoke-GoTest {
             Write-Host ("Ginkgo: {0} passed, {1} failed, {2} skipped" -f $passed, $failed, $skipped)
         }
     }
+    # A short fuzz run on top of the seed corpus the suites already replay.
+    foreach ($target in 'FuzzParse', 'FuzzPlan') {
+        Write-Step "Fuzz $target (20s)"
+        Invoke-Native go @('test', '-run=^$', "-fuzz=^$target`$", '-fuzztime=20s', './go/internal/cronplan')
+    }
 }
 
 function Invoke-WindowsTest {
@@ -127,7 +132,8 @@ function Invoke-PesterTest {
     if ($pester) { Import-Module $pester.FullName -Force } else { Import-Module Pester -MinimumVersion 5.5 }
     $rid = Get-HostRid
     $exe = Join-Path $Root "bin/$rid/$($RidMap[$rid].Exe)"
-    if (-not (Test-Path $exe)) { Invoke-Build @($rid) }
+    # Always rebuild (cached, so cheap): a stale binary from an older tree fails in confusing ways.
+    Invoke-Build @($rid)
     $env:ORC_EXEC_PATH = $exe
     $config = New-PesterConfiguration
     $config.Run.Path = Join-Path $Root 'powershell/tests'
@@ -147,7 +153,7 @@ function Invoke-Lint {
     Write-Step 'gofmt'
     $unformatted = & gofmt -l $GoDirs
     if ($unformatted) { throw "gofmt would change: $($unformatted -join ', ')" }
-    foreach ($goos in 'linux', 'windows') {
+    foreach ($goos in 'linux', 'windows', 'darwin') {
         Write-Step "go vet ($goos)"
         Invoke-Native go (@('vet') + $GoPackages) @{ GOOS = $goos }
     }

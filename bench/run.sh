@@ -69,6 +69,22 @@ go test -run='^$' -bench=. -benchtime=20x -count=1 ./go/internal/history ./go/in
 [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
 log ""
 
+log "## go test -run='^\$' -bench=Plan -benchtime=3x -count=1 ./go/internal/cronplan"
+go test -run='^$' -bench=Plan -benchtime=3x -count=1 ./go/internal/cronplan 2>&1 | tee -a "$txt"
+[ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+log ""
+
+pwsh_bin=${ORC_PWSH:-$root/.tools/bin/pwsh}
+[ -x "$pwsh_bin" ] || pwsh_bin=$(command -v pwsh || true)
+if [ -n "$pwsh_bin" ]; then
+    log "## pwsh bench/get-orctask.ps1 (Get-OrcTask over 20 and 200 cron-registered tasks)"
+    "$pwsh_bin" -NoProfile -File "$root/bench/get-orctask.ps1" -OrcExecPath "$ORC_EXEC" 2>&1 | tee -a "$txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    log ""
+else
+    log "## pwsh not found; Get-OrcTask benchmark skipped"
+fi
+
 if command -v hyperfine >/dev/null 2>&1; then
     home="$tmp/home"
     mkdir -m 0700 -p "$home/tasks"
@@ -123,6 +139,10 @@ hfullms=$(awk -v v="$hfull" 'BEGIN { if (v != "") printf "%.1f", v / 1e6 }')
     check "deps: 8 x 500ms checks / 1 check (x)" "$(ratio "$d8" "$d1")" "<=" 1.3
     check "history --last 20 of 1,000,000 (ms)" "$h20ms" "<=" 50
     printf '  %-46s %12s\n' "history full-scan baseline (ms)" "$hfullms"
+    pr=$(metric BenchmarkPlanRender ns/task)
+    check "plan + render per task (ms)" "$(awk -v v="$pr" 'BEGIN { if (v != "") printf "%.3f", v / 1e6 }')" "<=" 1
+    check "real-world cron served natively (%)" "$(metric 'BenchmarkPlan/realworld/host=Europe/Berlin' '%native')" ">=" 95
+    grep -h '^Get-OrcTask:' "$txt" | sed 's/^/  /'
     [ "$status" -eq 0 ] || echo "  A BENCHMARK FAILED: see $txt"
 } | tee -a "$txt"
 

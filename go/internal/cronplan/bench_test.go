@@ -6,6 +6,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
+	"github.com/orchestrator/orchestrator/go/internal/taskxml"
 )
 
 // BenchmarkPlan plans 10,000 definitions per iteration and reports the
@@ -61,4 +62,39 @@ func benchPlan(b *testing.B, defs []definition.Schedule, host *time.Location) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(defs)), "ns/task")
 	b.ReportMetric(100*float64(native)/float64(len(defs)), "%native")
+}
+
+// BenchmarkPlanRender is the registration path for 10,000 definitions: plan
+// each schedule and render the whole task XML, as 'orc-exec render' does.
+func BenchmarkPlanRender(b *testing.B) {
+	var tasks []*definition.Task
+	for len(tasks) < 10000 {
+		for _, x := range realWorld {
+			tasks = append(tasks, &definition.Task{
+				Name:     "bench",
+				Schedule: &definition.Schedule{Cron: x},
+				Action:   definition.Action{Command: `C:\Tools\export.exe`, Arguments: []string{"--all"}},
+				Timeout:  definition.Duration(time.Hour),
+			})
+		}
+	}
+	tasks = tasks[:10000]
+	host, err := time.LoadLocation("Europe/Berlin")
+	if err != nil {
+		b.Fatal(err)
+	}
+	now := time.Date(2026, 1, 10, 12, 0, 0, 0, time.UTC)
+	opts := taskxml.Options{ExecPath: `C:\Program Files\Orchestrator\orc-exec.exe`, Now: now}
+	for b.Loop() {
+		for _, t := range tasks {
+			p, err := cronplan.PlanSchedule(t.Schedule, host, now)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if _, err := taskxml.Render(t, p, opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(tasks)), "ns/task")
 }
