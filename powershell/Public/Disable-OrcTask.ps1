@@ -52,25 +52,10 @@ function Disable-OrcTask {
             if (-not $PSCmdlet.ShouldProcess($task.Name, 'Disable Orchestrator task')) {
                 continue
             }
-            if ($null -ne $task.Definition) {
-                $definition = ConvertTo-OrcPlainObject -InputObject $task.Definition
-                $definition['enabled'] = $false
-                $json = ConvertTo-Json -InputObject $definition -Depth 20 -Compress
-                $defined = Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $json -StoreHome $storeHome
-                if ($defined.ExitCode -ne 0) {
-                    $PSCmdlet.WriteError((ConvertTo-OrcErrorRecord -Result $defined -TargetObject $task.Name))
-                    continue
-                }
-            }
-            if ($task.State -ne 'NotRegistered') {
-                try {
-                    Disable-OrcBackendTask -Name $task.Name
-                }
-                catch {
-                    $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $task.Name `
-                                -Exception $_.Exception -Message "Could not disable the registration of '$($task.Name)': $($_.Exception.Message)"))
-                    continue
-                }
+            $failure = Set-OrcTaskEnabled -Task $task -Enabled $false -StoreHome $storeHome
+            if ($failure) {
+                $PSCmdlet.WriteError($failure)
+                continue
             }
             if ($PassThru) {
                 Get-OrcTask -Name $task.Name
