@@ -4,6 +4,9 @@ function New-OrcTaskObject {
         Merges one task's definition summary (orc-exec list) and its scheduler registration into an
         Orchestrator.Task object, with drift.
     .DESCRIPTION
+        On cron (not Windows) a task without a schedule has no crontab line by design: its State
+        is OnDemand and it has no drift. On Windows every task is registered, on-demand ones with
+        no triggers, so a missing registration is drift there.
         Drift values: NotRegistered (definition, no registration), RegisteredWithoutDefinition
         (registration, no definition), Changed (the registered definition hash differs from the
         stored definition's), MissingExecutable (the registered action's program does not exist).
@@ -38,7 +41,9 @@ function New-OrcTaskObject {
     $definitionHash = Get-Field $Summary 'definitionHash'
     $registeredHash = Get-Field $Registration 'DefinitionHash'
     $execPath = Get-Field $Registration 'ExecPath'
-    if ($null -eq $Registration) {
+    $onDemandOnCron = ($null -eq $Registration) -and $Summary -and (Get-Field $Summary 'valid') -and
+        ($null -eq (Get-Field $Summary 'schedule')) -and -not (Test-OrcWindows)
+    if ($null -eq $Registration -and -not $onDemandOnCron) {
         $drift.Add('NotRegistered')
     }
     if ($null -eq $Summary) {
@@ -56,6 +61,7 @@ function New-OrcTaskObject {
     if ($lastRecord) { $lastResult = ConvertTo-OrcTaskResultObject -Record $lastRecord }
 
     $state = 'NotRegistered'
+    if ($onDemandOnCron) { $state = 'OnDemand' }
     if ($Registration) { $state = [string](Get-Field $Registration 'State') }
     $valid = [bool](Get-Field $Summary 'valid')
     $enabled = $false

@@ -38,7 +38,7 @@ function Set-OrcTaskEnabled {
             return (ConvertTo-OrcErrorRecord -Result $defined -TargetObject $Task.Name)
         }
     }
-    if ($Task.State -ne 'NotRegistered') {
+    if ($Task.State -notin 'NotRegistered', 'OnDemand') {
         $verb = if ($Enabled) { 'enable' } else { 'disable' }
         try {
             if ($Enabled) { Enable-OrcBackendTask -Name $Task.Name } else { Disable-OrcBackendTask -Name $Task.Name }

@@ -7,7 +7,7 @@ function Get-OrcTask {
         every registration with one scheduler listing (Task Scheduler's \Orchestrator\ folder, or
         the crontab), however many tasks there are, and merges them by name.
 
-        Each task shows its schedule, State (Ready, Running, Disabled, NotRegistered), the
+        Each task shows its schedule, State (Ready, Running, Disabled, NotRegistered, or OnDemand for an unscheduled task on cron), the
         scheduler's LastRunTime, LastTaskResult (decoded: NeverRun, Running, orc-exec exit code
         names) and NextRunTime, orc-exec's last result, and Drift:
         NotRegistered (a definition that is not scheduled), RegisteredWithoutDefinition (a

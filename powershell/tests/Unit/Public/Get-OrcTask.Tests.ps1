@@ -43,7 +43,16 @@ Describe 'Get-OrcTask' {
         @{ Name = 'new'; Drift = 'NotRegistered' }
         @{ Name = 'orphan'; Drift = 'RegisteredWithoutDefinition,MissingExecutable' }
     ) {
+        Mock Test-OrcWindows { $true }
         ((Get-OrcTask -Name $Name).Drift -join ',') | Should -Be $Drift
+    }
+
+    It 'shows an unscheduled task on cron as OnDemand, not as drift (cron has no line for it by design)' {
+        Mock Test-OrcWindows { $false }
+        $new = Get-OrcTask -Name new
+        $new.State | Should -Be 'OnDemand'
+        $new.Drift | Should -BeNullOrEmpty
+        $new.Enabled | Should -BeTrue
     }
 
     It 'shows the last result, schedule, state and next run' {
