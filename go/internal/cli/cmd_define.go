@@ -69,6 +69,8 @@ func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 	if err != nil {
 		return a.fail(exitcode.Usage, err, "check the path")
 	}
+	// Files saved by Windows PowerShell 5.1 or Notepad may carry a BOM.
+	data = definition.DecodeText(data)
 	// The name decides the target file, and Parse checks it matches.
 	var head struct {
 		Name string `json:"name"`
@@ -122,7 +124,7 @@ func cmdUndefine(_ context.Context, a *app, args []string) exitcode.Code {
 	if fs.NArg() != 1 {
 		return a.fail(exitcode.Usage, errArgs("undefine", "exactly one task name", fs.NArg()), "orc-exec undefine <task>")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

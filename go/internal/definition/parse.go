@@ -48,6 +48,9 @@ func Load(path string) (*Task, error) {
 // misspelt field), the problems stage 5 finds in other fields are reported
 // with it, so one run of `orc-exec validate` shows as much as possible.
 //
+// A byte order mark (UTF-8, or UTF-16 as Windows PowerShell 5.1 writes
+// files) is accepted; see DecodeText.
+//
 // Stages 3 and 5 together enforce every rule of the published JSON Schema
 // (SchemaJSON) and more; the drift spec in schema_test.go holds them to the
 // same verdict. Parse does not use a JSON Schema library: orc-exec parses a
@@ -57,6 +60,7 @@ func Load(path string) (*Task, error) {
 // is not read.
 func Parse(file string, data []byte) (*Task, error) {
 	c := &errs{file: file}
+	data = DecodeText(data)
 	if len(data) > MaxFileSize {
 		c.add("", fmt.Sprintf("file is larger than the %d KiB limit", MaxFileSize>>10),
 			"a task definition is a few KiB; check that this is the right file, and move large data (scripts, lists) to files the command reads")
