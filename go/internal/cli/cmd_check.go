@@ -40,7 +40,7 @@ func cmdCheck(ctx context.Context, a *app, args []string) exitcode.Code {
 	if fs.NArg() != 1 {
 		return a.fail(exitcode.Usage, errArgs("check", "exactly one task name", fs.NArg()), "orc-exec check <task>")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

@@ -51,7 +51,7 @@ func cmdHistory(_ context.Context, a *app, args []string) exitcode.Code {
 	if f.Status != "" && !knownStatus(f.Status) {
 		return a.fail(exitcode.Usage, fmt.Errorf("--status %q is not a status", *status), "use SUCCESS, FAILED, TIMEOUT, SKIPPED, STOPPED, ERROR, DISABLED or RUNNING")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

@@ -57,7 +57,7 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 	if fs.NArg() != 0 {
 		return a.fail(exitcode.Usage, errArgs("list", "no arguments", fs.NArg()), "orc-exec list")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

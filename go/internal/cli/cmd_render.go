@@ -50,7 +50,7 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 			return a.fail(exitcode.Usage, fmt.Errorf("%s defines task %q, not %q", *file, t.Name, fs.Arg(0)), "give the task's own name, or only --file")
 		}
 	case *file == "" && fs.NArg() == 1:
-		s, code := a.openStore()
+		s, code := a.readStore()
 		if s == nil {
 			return code
 		}

@@ -62,7 +62,7 @@ func cmdReport(ctx context.Context, a *app, args []string) exitcode.Code {
 	if err != nil || d <= 0 {
 		return a.fail(exitcode.Usage, fmt.Errorf("--since %q is not a positive duration", *sinceFlag), "write it like 24h, 7d or 90m")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

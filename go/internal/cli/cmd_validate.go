@@ -58,7 +58,7 @@ func cmdValidate(_ context.Context, a *app, args []string) exitcode.Code {
 			reports = append(reports, a.validateFile(f))
 		}
 	} else {
-		s, code := a.openStore()
+		s, code := a.readStore()
 		if s == nil {
 			return code
 		}

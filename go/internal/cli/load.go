@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/orchestrator/orchestrator/go/internal/cronplan"
@@ -12,8 +13,17 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
-// openStore resolves --home / ORC_HOME / the platform default and opens it.
-func (a *app) openStore() (*store.Store, exitcode.Code) {
+// openStore resolves --home / ORC_HOME / the platform default and opens it,
+// creating the store if it does not exist yet.
+func (a *app) openStore() (*store.Store, exitcode.Code) { return a.storeAt(true) }
+
+// readStore is openStore for commands that only read: a store that does not
+// exist yet is not created. Creating it here would let a non-elevated
+// 'Get-OrcTask' make %ProgramData%\Orchestrator with the folder's inherited,
+// user-writable ACL, which orc-exec running as SYSTEM then refuses for good.
+func (a *app) readStore() (*store.Store, exitcode.Code) { return a.storeAt(false) }
+
+func (a *app) storeAt(create bool) (*store.Store, exitcode.Code) {
 	home := a.g.home
 	if home == "" {
 		h, err := store.DefaultHome()
@@ -21,6 +31,15 @@ func (a *app) openStore() (*store.Store, exitcode.Code) {
 			return nil, a.fail(exitcode.Internal, err, "set ORC_HOME or pass --home")
 		}
 		home = h
+	}
+	if !create {
+		abs, err := filepath.Abs(home)
+		if err != nil {
+			return nil, a.fail(exitcode.Usage, err, "pass --home with a valid folder")
+		}
+		if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
+			return &store.Store{Home: abs}, exitcode.Success
+		}
 	}
 	s, err := store.Open(home)
 	if err != nil {

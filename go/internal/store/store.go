@@ -182,6 +182,9 @@ func (s *Store) file(name, dir, base string) (string, error) {
 // save) are not tasks and are left out.
 func (s *Store) TaskNames() ([]string, error) {
 	entries, err := os.ReadDir(filepath.Join(s.Home, TasksDir))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil // a store nothing was registered in yet
+	}
 	if err != nil {
 		return nil, fmt.Errorf("listing tasks: %w", err)
 	}

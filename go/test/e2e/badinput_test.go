@@ -4,6 +4,7 @@ package e2e_test
 
 import (
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -77,5 +78,17 @@ var _ = Describe("bad input", func() {
 		Expect(sess.ExitCode()).To(Equal(3))
 		Expect(string(sess.Out.Contents())).To(ContainSubstring(`"valid":false`))
 		Expect(string(sess.Out.Contents())).To(ContainSubstring(`retry.attempts`))
+	})
+})
+
+var _ = Describe("a store that does not exist yet", func() {
+	It("is not created by commands that only read", func() {
+		home := filepath.Join(GinkgoT().TempDir(), "never-made")
+		for _, args := range [][]string{{"list"}, {"history"}, {"validate"}, {"check", "x"}, {"render", "x"}, {"undefine", "x"}} {
+			c := exec.Command(orcExec, args...)
+			c.Env = append(os.Environ(), "ORC_HOME="+home)
+			out, _ := c.CombinedOutput()
+			Expect(home).NotTo(BeADirectory(), "orc-exec %v created the store: %s", args, out)
+		}
 	})
 })
