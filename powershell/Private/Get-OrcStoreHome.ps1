@@ -14,7 +14,13 @@ function Get-OrcStoreHome {
     param()
 
     if ($env:ORC_HOME) {
-        return $env:ORC_HOME
+        # A trailing separator would reach orc-exec as 'D:\Orc Store\"' on 5.1: the backslash
+        # escapes the closing quote of a path with spaces. A root ('C:\', '/') keeps its own.
+        $trimmed = $env:ORC_HOME.TrimEnd('\', '/')
+        if ($trimmed -eq '' -or $trimmed -match '^[A-Za-z]:$') {
+            return $env:ORC_HOME
+        }
+        return $trimmed
     }
     if (Test-OrcWindows) {
         $programData = $env:ProgramData

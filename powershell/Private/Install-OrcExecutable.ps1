@@ -31,7 +31,11 @@ function Install-OrcExecutable {
     $onWindows = Test-OrcWindows
     if (-not $Destination) {
         if ($onWindows) {
-            $programFiles = $env:ProgramFiles
+            # ProgramW6432 is the 64-bit Program Files even in a 32-bit (x86) PowerShell, where
+            # ProgramFiles means 'Program Files (x86)': both shells must install to the same path,
+            # or each would re-register the tasks the other registered.
+            $programFiles = $env:ProgramW6432
+            if (-not $programFiles) { $programFiles = $env:ProgramFiles }
             if (-not $programFiles) { $programFiles = [System.Environment]::GetFolderPath('ProgramFiles') }
             $Destination = Join-Path (Join-Path $programFiles 'Orchestrator') 'orc-exec.exe'
         }

@@ -7,6 +7,7 @@ function Invoke-OrcTaskRegistration {
         The shared core of Register-OrcTask and Set-OrcTask (which own ShouldProcess):
         1. 'orc-exec define' validates and writes the definition atomically (one source of truth for
            validation); an invalid one throws Orc.InvalidDefinition with every field, problem and fix.
+           On Windows an unelevated session is refused first (Orc.NotElevated, PermissionDenied).
         2. orc-exec is installed at its stable path (Install-OrcExecutable).
         3. Unless the definition is unchanged AND registered with the same executable AND the same
            definition hash (when both sides report one) AND no -Credential is given, the task is
@@ -44,6 +45,15 @@ function Invoke-OrcTaskRegistration {
     )
 
     if (-not $StoreHome) { $StoreHome = Get-OrcStoreHome }
+    if ((Test-OrcWindows) -and -not (Test-OrcElevated)) {
+        # Checked before 'orc-exec define': run without elevation it would create the store with
+        # %ProgramData%'s inherited ACL (Users may write, the user owns it), which orc-exec running
+        # as SYSTEM then refuses for good; and the copy to %ProgramFiles% would fail half-way.
+        $label = switch ($PSCmdlet.ParameterSetName) { 'Path' { $Path } 'Json' { 'JSON definition' } default { [string]$Definition['name'] } }
+        $record = New-OrcErrorRecord -ErrorId 'Orc.NotElevated' -Category PermissionDenied -TargetObject $label `
+            -Message "Registering '$label' needs an elevated session: it writes the store ($StoreHome), installs orc-exec under %ProgramFiles% and registers a scheduled task. Start PowerShell with 'Run as administrator' and run the command again."
+        return [pscustomobject]@{ Name = $label; ErrorRecord = $record }
+    }
     if ($PSCmdlet.ParameterSetName -eq 'Path') {
         $target = $Path
         $defined = Invoke-OrcExec -ArgumentList @('define', '--file', $Path) -StoreHome $StoreHome

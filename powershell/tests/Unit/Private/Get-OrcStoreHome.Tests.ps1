@@ -15,6 +15,15 @@ Describe 'Get-OrcStoreHome' {
         foreach ($key in $saved.Keys) { Set-Item -Path "env:$key" -Value $saved[$key] }
     }
 
+    It 'drops a trailing separator from ORC_HOME, which would escape the closing quote of a path with spaces' {
+        $env:ORC_HOME = 'D:\Orc Store\'
+        InModuleScope Orchestrator { Get-OrcStoreHome } | Should -Be 'D:\Orc Store'
+        $env:ORC_HOME = '/srv/orc store/'
+        InModuleScope Orchestrator { Get-OrcStoreHome } | Should -Be '/srv/orc store'
+        $env:ORC_HOME = 'C:\'
+        InModuleScope Orchestrator { Get-OrcStoreHome } | Should -Be 'C:\'
+    }
+
     It 'returns ORC_HOME when set' {
         $env:ORC_HOME = Join-Path $TestDrive 'store'
         InModuleScope Orchestrator { Get-OrcStoreHome } | Should -Be (Join-Path $TestDrive 'store')

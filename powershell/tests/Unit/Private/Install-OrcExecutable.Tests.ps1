@@ -38,6 +38,22 @@ Describe 'Install-OrcExecutable' {
         Test-Path $path | Should -BeTrue
     }
 
+    It 'uses the 64-bit Program Files (ProgramW6432) from a 32-bit Windows PowerShell too' {
+        Mock Test-OrcWindows { $true }
+        $savedPf = $env:ProgramFiles
+        $savedW6432 = $env:ProgramW6432
+        try {
+            $env:ProgramFiles = Join-Path $TestDrive 'ProgramFilesX86'
+            $env:ProgramW6432 = Join-Path $TestDrive 'ProgramFiles64'
+            $path = InModuleScope Orchestrator -Parameters @{ Source = $source } { param($Source) Install-OrcExecutable -SourcePath $Source }
+        }
+        finally {
+            $env:ProgramFiles = $savedPf
+            $env:ProgramW6432 = $savedW6432
+        }
+        $path | Should -Be (Join-Path (Join-Path (Join-Path $TestDrive 'ProgramFiles64') 'Orchestrator') 'orc-exec.exe')
+    }
+
     It 'leaves an identical binary alone and replaces a different one' {
         Mock Test-OrcWindows { $false }
         $install = {

@@ -180,4 +180,26 @@ Describe 'Register-OrcTask' {
             $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.InvalidDefinition*'
         }
     }
+
+    Context 'on Windows' {
+        It 'refuses an unelevated session with Orc.NotElevated before orc-exec creates the store or anything is installed' {
+            Mock Test-OrcWindows { $true }
+            Mock Test-OrcElevated { $false }
+            Register-OrcTask -Name db -Command 'C:\x.exe' -ErrorAction SilentlyContinue -ErrorVariable errs
+            @($errs).Count | Should -Be 1
+            $errs[0].FullyQualifiedErrorId | Should -BeLike 'Orc.NotElevated*'
+            $errs[0].CategoryInfo.Category | Should -Be 'PermissionDenied'
+            $errs[0].Exception.Message | Should -BeLike "*'db'*Run as administrator*"
+            Should -Invoke Invoke-OrcExec -Exactly 0
+            Should -Invoke Install-OrcExecutable -Exactly 0
+            Should -Invoke Register-OrcBackendTask -Exactly 0
+        }
+
+        It 'registers from an elevated session' {
+            Mock Test-OrcWindows { $true }
+            Mock Test-OrcElevated { $true }
+            Register-OrcTask -Name db -Command 'C:\x.exe'
+            Should -Invoke Register-OrcBackendTask -Exactly 1
+        }
+    }
 }
