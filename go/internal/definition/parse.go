@@ -200,6 +200,7 @@ func writeAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if err = tmp.Close(); err != nil {
 		return fmt.Errorf("saving %s: %w", path, err)
 	}
+	claimOwner(tmp.Name())
 	if err = os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("saving %s: %w", path, err)
 	}

@@ -42,6 +42,11 @@ func SecureDir(dir string) error {
 	if !windows.GetCurrentProcessToken().IsElevated() {
 		return nil
 	}
+	// Administrators own the store, not the admin who happened to create it:
+	// CheckSecure trusts owners by principal, not by group membership.
+	if admins, err := windows.CreateWellKnownSid(windows.WinBuiltinAdministratorsSid); err == nil {
+		_ = windows.SetNamedSecurityInfo(dir, windows.SE_FILE_OBJECT, windows.OWNER_SECURITY_INFORMATION, admins, nil, nil, nil)
+	}
 	return setDACL(dir, storeSDDL)
 }
 
