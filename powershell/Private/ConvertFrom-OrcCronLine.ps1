@@ -4,7 +4,7 @@ function ConvertFrom-OrcCronLine {
         Parses a crontab line written by ConvertTo-OrcCronLine; $null for any other line.
     .DESCRIPTION
         A line is Orchestrator's when it ends with the tag '# orchestrator:task=<name>' (a trailing
-        CR or LF is ignored). Its parts (schedule, user, delay, orc-exec path, store) are read back
+        CR or LF is ignored). Its parts (schedule, user, delay, orc-exec path, store, --cron-gate) are read back
         best effort: a tagged line someone edited by hand still comes back, with $null for the parts
         that no longer parse, so that it can be replaced or removed.
     .PARAMETER Line
@@ -12,7 +12,7 @@ function ConvertFrom-OrcCronLine {
     .EXAMPLE
         ConvertFrom-OrcCronLine -Line "* * * * * '/bin/orc-exec' run t --home '/s' >/dev/null 2>&1 # orchestrator:task=t"
     .OUTPUTS
-        System.Management.Automation.PSCustomObject (Name, Enabled, Schedule, User, DelaySeconds, ExecPath, StoreHome, Line), or $null.
+        System.Management.Automation.PSCustomObject (Name, Enabled, Schedule, Gated, User, DelaySeconds, ExecPath, StoreHome, Line), or $null.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -48,15 +48,16 @@ function ConvertFrom-OrcCronLine {
     }
     $q = "'(?:[^']|'\\'')*'"
     $pattern = '^(?<when>@[a-z]+|\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(?:(?<user>(?!sleep\s)[^\s'']+)\s+)?' +
-    '(?:sleep\s+(?<delay>\d+)\s+&&\s+)?(?<exec>' + $q + ')\s+run\s+(?<run>\S+)\s+--home\s+(?<home>' + $q + ')\s'
+    '(?:sleep\s+(?<delay>\d+)\s+&&\s+)?(?<exec>' + $q + ')\s+run\s+(?<run>\S+)\s+--home\s+(?<home>' + $q + ')(?<gate>\s+--cron-gate)?\s'
     $m = [regex]::Match($body, $pattern)
-    $schedule = $null; $user = $null; $delay = 0; $exec = $null; $storeHome = $null
+    $schedule = $null; $user = $null; $delay = 0; $exec = $null; $storeHome = $null; $gated = $false
     if ($m.Success -and $m.Groups['run'].Value -eq $name) {
         $schedule = $m.Groups['when'].Value -replace '\s+', ' '
         if ($m.Groups['user'].Success) { $user = $m.Groups['user'].Value }
         if ($m.Groups['delay'].Success) { $delay = [int]$m.Groups['delay'].Value }
         $exec = & $unquote $m.Groups['exec'].Value
         $storeHome = & $unquote $m.Groups['home'].Value
+        $gated = $m.Groups['gate'].Success
     }
 
     [pscustomobject]@{
@@ -64,6 +65,7 @@ function ConvertFrom-OrcCronLine {
         Name         = $name
         Enabled      = $enabled
         Schedule     = $schedule
+        Gated        = $gated
         User         = $user
         DelaySeconds = $delay
         ExecPath     = $exec

@@ -5,7 +5,7 @@ function ConvertTo-OrcCronLine {
     .DESCRIPTION
         The format (docs/cron-backend.md), without a line terminator:
 
-          <when> [<user>] [sleep <s> && ]'<exec>' run <name> --home '<store>' >/dev/null 2>&1 # orchestrator:task=<name>
+          <when> [<user>] [sleep <s> && ]'<exec>' run <name> --home '<store>' [--cron-gate ]>/dev/null 2>&1 # orchestrator:task=<name>
 
         <user> is present only in the system format (/etc/cron.d). Paths are single-quoted for sh
         (a ' becomes '\''), and every % is written \% because cron turns a bare % into a newline.
@@ -23,6 +23,9 @@ function ConvertTo-OrcCronLine {
         The user field of the system format; omit it for a user crontab.
     .PARAMETER DelaySeconds
         Seconds to sleep before the run (startup delay).
+    .PARAMETER Gated
+        Append --cron-gate to the orc-exec arguments: the schedule is served by orc-exec's cron gate
+        (Schedule is then '* * * * *'; see ConvertTo-OrcCronSchedule).
     .PARAMETER Disabled
         Write the line commented out with the disabled prefix.
     .EXAMPLE
@@ -53,6 +56,8 @@ function ConvertTo-OrcCronLine {
         [ValidateRange(0, 86400)]
         [int] $DelaySeconds = 0,
 
+        [switch] $Gated,
+
         [switch] $Disabled
     )
 
@@ -71,7 +76,9 @@ function ConvertTo-OrcCronLine {
     $parts = @($Schedule)
     if ($User) { $parts += $User }
     if ($DelaySeconds -gt 0) { $parts += "sleep $DelaySeconds &&" }
-    $parts += "$exec run $Name --home $store >/dev/null 2>&1 # orchestrator:task=$Name"
+    $gate = ''
+    if ($Gated) { $gate = ' --cron-gate' }
+    $parts += "$exec run $Name --home $store$gate >/dev/null 2>&1 # orchestrator:task=$Name"
     $line = $parts -join ' '
     if ($Disabled) {
         $line = '#orchestrator-disabled# ' + $line

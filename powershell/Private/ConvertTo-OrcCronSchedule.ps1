@@ -4,24 +4,33 @@ function ConvertTo-OrcCronSchedule {
         Maps a task definition's schedule to a cron time specification, or $null when it has none.
     .DESCRIPTION
         The mapping (docs/cron-backend.md):
-          cron      -> as is (5 fields, or @hourly/@daily/...; '?' becomes '*')
+          cron      -> as is (5 fields, or @hourly/@daily/...; '?' becomes '*') when Vixie cron can run
+                       it in the host's zone (Get-OrcCronGateReason). Otherwise the cron gate serves
+                       it: '* * * * *' with Gated = $true, and the line runs 'orc-exec run --cron-gate',
+                       which exits 9 quietly on every minute that is not the expression's. Gated are:
+                       L, W, # and the other forms cron lacks; a timezone whose rules differ from the
+                       host's (or that .NET does not know; orc-exec carries its own zone data); a
+                       jitter (orc-exec waits it after the gate, cron has no random delay).
           interval  -> */N minutes when N divides an hour, 0 */N hours when N divides a day;
-                       anything else throws Orc.UnsupportedInterval
+                       anything else throws Orc.UnsupportedInterval (an interval has no cron
+                       expression, so the gate cannot serve it)
           startup   -> @reboot (its delay becomes DelaySeconds: the line sleeps first)
           logon     -> Orc.UnsupportedSchedule (cron has no logon event)
           once      -> Orc.UnsupportedSchedule (cron repeats; it has no one-off time)
-          timezone  -> allowed only when it has the host's rules; otherwise Orc.UnsupportedTimezone
-                       (Debian's cron has no CRON_TZ)
-        jitter and catchUp have no cron equivalent; they are ignored with a warning.
+        jitter without cron, and catchUp, have no cron equivalent; they are ignored with a warning.
     .PARAMETER Schedule
         The definition's schedule object or hashtable; $null means "no schedule".
     .PARAMETER Name
         The task name, used in messages.
     .EXAMPLE
         ConvertTo-OrcCronSchedule -Schedule @{ interval = '15m' } -Name db-export
-        # Expression '*/15 * * * *', DelaySeconds 0
+        # Expression '*/15 * * * *', DelaySeconds 0, Gated $false
+    .EXAMPLE
+        ConvertTo-OrcCronSchedule -Schedule @{ cron = '0 9 L * *' } -Name month-end
+        # Expression '* * * * *', Gated $true: orc-exec's cron gate keeps the last day at 09:00
     .OUTPUTS
-        System.Management.Automation.PSCustomObject with Expression and DelaySeconds, or $null.
+        System.Management.Automation.PSCustomObject with Expression, DelaySeconds, Gated and GateReason
+        (why the gate is needed, $null when native), or $null.
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -51,50 +60,53 @@ function ConvertTo-OrcCronSchedule {
                 "Use a schedule.cron expression, or run the task on demand with Start-OrcTask (e.g. from 'at')."))
     }
 
+    if ($cron) {
+        $expression = ([string]$cron).Trim()
+        $fields = @($expression -split '\s+')
+        $keyword = $fields.Count -eq 1 -and $expression -match '^@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)$'
+        if (-not $keyword -and $fields.Count -ne 5) {
+            throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.InvalidSchedule' -TargetObject $Name -Message (
+                    "Task '$Name': schedule.cron '$expression' has $($fields.Count) fields, not 5. " +
+                    "Write minute hour day-of-month month day-of-week, e.g. '30 2 * * 1-5', or @hourly/@daily/@weekly/@monthly."))
+        }
+        if ($keyword) {
+            $expression = $expression.ToLowerInvariant()
+            $reason = $null
+        }
+        else {
+            $expression = (@($fields | ForEach-Object { $_ -replace '\?', '*' })) -join ' '
+            $reason = Get-OrcCronGateReason -Expression $expression
+        }
+        if (-not $reason -and $timezone) {
+            $local = [System.TimeZoneInfo]::Local
+            $zone = $null
+            try { $zone = [System.TimeZoneInfo]::FindSystemTimeZoneById([string]$timezone) } catch { $zone = $null }
+            if ($null -eq $zone) {
+                $reason = "schedule.timezone '$timezone' is not a zone this host's .NET knows (orc-exec has its own zone data)"
+            }
+            elseif (-not $zone.HasSameRules($local)) {
+                $reason = "schedule.timezone '$timezone' differs from the host's zone '$($local.Id)', and cron has no CRON_TZ"
+            }
+        }
+        $jitter = Get-OrcCronProperty -InputObject $Schedule -Name 'jitter'
+        if (-not $reason -and $jitter -and (ConvertFrom-OrcCronDuration -Value $jitter -Field 'schedule.jitter') -gt [timespan]::Zero) {
+            $reason = 'schedule.jitter is set, and cron has no random delay (orc-exec waits it after the gate)'
+        }
+        if (Get-OrcCronProperty -InputObject $Schedule -Name 'catchUp') {
+            Write-Warning "Task '$Name': schedule.catchUp has no cron equivalent and is ignored by the cron backend."
+        }
+        if ($reason) {
+            Write-Verbose "Task '$Name': schedule.cron '$expression' is served by orc-exec's cron gate (a start every minute): $reason."
+            return [pscustomobject]@{ Expression = '* * * * *'; DelaySeconds = 0; Gated = $true; GateReason = $reason }
+        }
+        return [pscustomobject]@{ Expression = $expression; DelaySeconds = 0; Gated = $false; GateReason = $null }
+    }
+
     foreach ($field in 'jitter', 'catchUp') {
         $value = Get-OrcCronProperty -InputObject $Schedule -Name $field
         if ($value) {
             Write-Warning "Task '$Name': schedule.$field has no cron equivalent and is ignored by the cron backend."
         }
-    }
-
-    if ($timezone) {
-        $local = [System.TimeZoneInfo]::Local
-        $zone = $null
-        try { $zone = [System.TimeZoneInfo]::FindSystemTimeZoneById([string]$timezone) } catch { $zone = $null }
-        if ($null -eq $zone -or -not $zone.HasSameRules($local)) {
-            throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.UnsupportedTimezone' -TargetObject $Name -Message (
-                    "Task '$Name': schedule.timezone '$timezone' differs from the host's zone '$($local.Id)', and this cron " +
-                    "cannot run a line in another zone (no CRON_TZ). Remove schedule.timezone and write the cron times in " +
-                    "'$($local.Id)', or set the host's zone to '$timezone'."))
-        }
-    }
-
-    if ($cron) {
-        $expression = ([string]$cron).Trim()
-        $fields = @($expression -split '\s+')
-        if ($fields.Count -eq 1 -and $expression -match '^@(reboot|yearly|annually|monthly|weekly|daily|midnight|hourly)$') {
-            return [pscustomobject]@{ Expression = $expression.ToLowerInvariant(); DelaySeconds = 0 }
-        }
-        if ($fields.Count -ne 5) {
-            throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.InvalidSchedule' -TargetObject $Name -Message (
-                    "Task '$Name': schedule.cron '$expression' has $($fields.Count) fields, not 5. " +
-                    "Write minute hour day-of-month month day-of-week, e.g. '30 2 * * 1-5', or @hourly/@daily/@weekly/@monthly."))
-        }
-        $names = 'minute', 'hour', 'day-of-month', 'month', 'day-of-week'
-        for ($i = 0; $i -lt 5; $i++) {
-            $f = $fields[$i] -replace '\?', '*'
-            $fields[$i] = $f
-            $allowed = '^[0-9*,/-]+$'
-            if ($i -eq 3) { $allowed = '^([0-9*,/-]|JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)+$' }
-            if ($i -eq 4) { $allowed = '^([0-9*,/-]|SUN|MON|TUE|WED|THU|FRI|SAT)+$' }
-            if ($f.ToUpperInvariant() -notmatch $allowed) {
-                throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.UnsupportedSchedule' -TargetObject $Name -Message (
-                        "Task '$Name': the $($names[$i]) field '$f' of schedule.cron is not understood by cron " +
-                        "(L, W and # are Quartz extensions). Use digits, * , - / and names (JAN, MON) only."))
-            }
-        }
-        return [pscustomobject]@{ Expression = ($fields -join ' '); DelaySeconds = 0 }
     }
 
     if ($interval) {
@@ -108,14 +120,14 @@ function ConvertTo-OrcCronSchedule {
         }
         $n = [int]$minutes
         if ($n -lt 60 -and 60 % $n -eq 0) {
-            if ($n -eq 1) { return [pscustomobject]@{ Expression = '* * * * *'; DelaySeconds = 0 } }
-            return [pscustomobject]@{ Expression = "*/$n * * * *"; DelaySeconds = 0 }
+            if ($n -eq 1) { return [pscustomobject]@{ Expression = '* * * * *'; DelaySeconds = 0; Gated = $false; GateReason = $null } }
+            return [pscustomobject]@{ Expression = "*/$n * * * *"; DelaySeconds = 0; Gated = $false; GateReason = $null }
         }
         if ($n % 60 -eq 0 -and 1440 % $n -eq 0) {
             $h = $n / 60
-            if ($h -eq 1) { return [pscustomobject]@{ Expression = '0 * * * *'; DelaySeconds = 0 } }
-            if ($h -eq 24) { return [pscustomobject]@{ Expression = '0 0 * * *'; DelaySeconds = 0 } }
-            return [pscustomobject]@{ Expression = "0 */$h * * *"; DelaySeconds = 0 }
+            if ($h -eq 1) { return [pscustomobject]@{ Expression = '0 * * * *'; DelaySeconds = 0; Gated = $false; GateReason = $null } }
+            if ($h -eq 24) { return [pscustomobject]@{ Expression = '0 0 * * *'; DelaySeconds = 0; Gated = $false; GateReason = $null } }
+            return [pscustomobject]@{ Expression = "0 */$h * * *"; DelaySeconds = 0; Gated = $false; GateReason = $null }
         }
         throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.UnsupportedInterval' -TargetObject $Name -Message (
                 "Task '$Name': schedule.interval '$interval' does not divide an hour or a day evenly, so cron's */N " +
@@ -126,7 +138,7 @@ function ConvertTo-OrcCronSchedule {
         $delay = Get-OrcCronProperty -InputObject $startup -Name 'delay'
         $seconds = 0
         if ($delay) { $seconds = [int][math]::Ceiling((ConvertFrom-OrcCronDuration -Value $delay -Field 'schedule.startup.delay').TotalSeconds) }
-        return [pscustomobject]@{ Expression = '@reboot'; DelaySeconds = $seconds }
+        return [pscustomobject]@{ Expression = '@reboot'; DelaySeconds = $seconds; Gated = $false; GateReason = $null }
     }
 
     return $null

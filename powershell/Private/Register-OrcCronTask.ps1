@@ -4,8 +4,10 @@ function Register-OrcCronTask {
         Adds or replaces the crontab line that runs a task on its schedule (Linux/macOS backend).
     .DESCRIPTION
         Maps the definition's schedule with ConvertTo-OrcCronSchedule (errors: Orc.UnsupportedSchedule,
-        Orc.UnsupportedInterval, Orc.UnsupportedTimezone, Orc.InvalidSchedule) and writes one tagged
-        line (ConvertTo-OrcCronLine) into the crontab chosen by Get-OrcCronTarget. A definition with
+        Orc.UnsupportedInterval, Orc.InvalidSchedule) and writes one tagged line (ConvertTo-OrcCronLine)
+        into the crontab chosen by Get-OrcCronTarget. A cron expression cron cannot run as is (L, W, #,
+        another time zone, a jitter) gets an every-minute line with --cron-gate: orc-exec keeps the
+        expression's minutes and exits 9 quietly on the others. A definition with
         "enabled": false gets its line commented out with the disabled prefix. A task without a
         schedule runs on demand only: it gets no line (a line left from an earlier schedule is
         removed). Registering the same definition again changes nothing (Changed = $false).
@@ -55,11 +57,13 @@ function Register-OrcCronTask {
         ExecPath     = $ExecPath
         StoreHome    = $StoreHome
         DelaySeconds = $schedule.DelaySeconds
+        Gated        = [bool]$schedule.Gated
         Disabled     = ($null -ne $enabled -and -not [bool]$enabled)
     }
     if ($target.Format -eq 'System') { $lineArgs.User = $target.User }
     $line = ConvertTo-OrcCronLine @lineArgs
     $changed = Set-OrcCronTableEntry -Target $target -Name $name -Line $line
     Write-Verbose "Task '$name' in $($target.Description): $line (changed: $changed)"
+    if ($schedule.Gated) { Write-Verbose "Task '$name' is gated: $($schedule.GateReason)." }
     [pscustomobject]@{ Name = $name; Changed = $changed }
 }

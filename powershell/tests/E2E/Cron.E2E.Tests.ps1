@@ -1,7 +1,8 @@
 # End to end on Linux/macOS: the public cmdlets register a task in root's real crontab, the real
 # cron daemon fires it, orc-exec records the run, and unregistering leaves the foreign lines
-# byte for byte. Needs root and cron; started from BeforeAll when the daemon is not running
-# (and stopped again in AfterAll). Takes up to ~2 minutes: cron fires on minute boundaries.
+# byte for byte. A schedule in another time zone goes through orc-exec's cron gate. Needs root
+# and cron; started from BeforeAll when the daemon is not running (and stopped again in AfterAll).
+# Takes up to ~4 minutes: cron fires on minute boundaries.
 BeforeDiscovery {
     $script:CronSkip = $null
     if (($PSVersionTable.PSEdition -ne 'Core') -or $IsWindows) {
@@ -78,7 +79,9 @@ Describe 'cron backend with the real cron daemon' -Skip:([bool]$CronSkip -or $No
     AfterAll {
         try {
             if (Get-Command Unregister-OrcTask -ErrorAction SilentlyContinue) {
-                Unregister-OrcTask -Name e2e-tick -Force -ErrorAction SilentlyContinue
+                foreach ($n in 'e2e-tick', 'e2e-gated', 'e2e-gated-never') {
+                    Unregister-OrcTask -Name $n -Force -ErrorAction SilentlyContinue
+                }
             }
         }
         catch { Write-Warning "cleanup: $_" }
@@ -113,6 +116,51 @@ Describe 'cron backend with the real cron daemon' -Skip:([bool]$CronSkip -or $No
 
         $task = Get-OrcTask -Name e2e-tick
         $task.LastStatus | Should -Be 'SUCCESS'
+    }
+
+    It 'serves a schedule in another time zone through the cron gate: cron starts it every minute, the gate lets the cron''s minutes through' {
+        # '* * * * *' in a zone other than the host's matches every minute, so the gate must pass
+        # each start; '0 0 1 1 *' there (new year) must be skipped quietly: no history, a skip count.
+        $zone = @('Asia/Kathmandu', 'Pacific/Chatham') | Where-Object {
+            -not [System.TimeZoneInfo]::FindSystemTimeZoneById($_).HasSameRules([System.TimeZoneInfo]::Local)
+        } | Select-Object -First 1
+        Register-OrcTask -Name e2e-gated -Command /bin/sh -ArgumentList '-c', 'echo gated' -Cron '* * * * *' -TimeZone $zone -Confirm:$false
+        Register-OrcTask -Name e2e-gated-never -Command /bin/sh -ArgumentList '-c', 'echo never' -Cron '0 0 1 1 *' -TimeZone $zone -Confirm:$false
+
+        try {
+            foreach ($n in 'e2e-gated', 'e2e-gated-never') {
+                $ours = @(& (Get-Module Orchestrator) { param($N) Get-OrcCronTask -Name $N } $n)
+                $ours.Count | Should -Be 1
+                $ours[0].Gated | Should -BeTrue
+                $ours[0].Schedule | Should -Be '* * * * *'
+                $ours[0].Line | Should -Match "run $n --home '[^']+' --cron-gate >/dev/null"
+            }
+
+            $watch = [System.Diagnostics.Stopwatch]::StartNew()
+            $run = $null
+            while (-not $run -and $watch.Elapsed.TotalSeconds -lt 130) {
+                Start-Sleep -Seconds 2
+                $run = @(Get-OrcTaskHistory -Name e2e-gated -ErrorAction SilentlyContinue) |
+                    Where-Object { $_.Trigger -eq 'scheduled' -and $_.Status -ne 'RUNNING' } | Select-Object -First 1
+            }
+            Write-Host ("cron fired the gated e2e-gated ({0}) after {1:n0} s" -f $zone, $watch.Elapsed.TotalSeconds)
+            $run | Should -Not -BeNullOrEmpty -Because 'cron should start orc-exec --cron-gate within two minutes, and the gate pass it'
+            $run.Status | Should -Be 'SUCCESS'
+            $run.Trigger | Should -Be 'scheduled'
+
+            # Both lines fire on the same minute; give the never-task's start a moment to finish.
+            $state = Join-Path $StoreHome 'state/gate/e2e-gated-never.json'
+            $deadline = [datetime]::UtcNow.AddSeconds(10)
+            while (-not (Test-Path $state) -and [datetime]::UtcNow -lt $deadline) { Start-Sleep -Milliseconds 200 }
+            (Get-Content -Raw $state | ConvertFrom-Json).skipped | Should -BeGreaterOrEqual 1
+            @(Get-OrcTaskHistory -Name e2e-gated-never -ErrorAction SilentlyContinue).Count | Should -Be 0
+            (Get-Content -Raw (Join-Path $StoreHome 'state/gate/e2e-gated.json') | ConvertFrom-Json).passed | Should -BeGreaterOrEqual 1
+        }
+        finally {
+            # Gone even when a check fails, so the next test compares only the foreign lines.
+            Unregister-OrcTask -Name e2e-gated -Force
+            Unregister-OrcTask -Name e2e-gated-never -Force
+        }
     }
 
     It 'removes only its own line on Unregister-OrcTask; the foreign lines stay byte for byte' {

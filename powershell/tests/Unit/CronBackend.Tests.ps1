@@ -53,6 +53,63 @@ Describe 'ConvertTo-OrcCronSchedule' -Skip:$OnWindows {
         $r = InModuleScope Orchestrator -Parameters @{ S = $Schedule } { param($S) ConvertTo-OrcCronSchedule -Schedule $S -Name t }
         $r.Expression | Should -BeExactly $Expression
         $r.DelaySeconds | Should -Be $Delay
+        $r.Gated | Should -BeFalse
+    }
+
+    # What Debian's cron 3.0 runs as is, and what orc-exec's cron gate serves instead
+    # ('* * * * *' plus --cron-gate).
+    It '<Cron> (timezone <Zone>) is <Kind>' -ForEach @(
+        @{ Cron = '30 2 * * 1-5'; Zone = $null; Kind = 'native' }
+        @{ Cron = '*/15 * * * *'; Zone = $null; Kind = 'native' }
+        @{ Cron = '1-10/3 8-18/2 * * *'; Zone = $null; Kind = 'native' }
+        @{ Cron = '0 6 1 jan,Jul MON-fri'; Zone = $null; Kind = 'native' }
+        @{ Cron = '0 0 1,15 * 5'; Zone = $null; Kind = 'native' }
+        @{ Cron = '0 9 * * 7'; Zone = $null; Kind = 'native' }
+        @{ Cron = '0 9 ? * MON'; Zone = $null; Kind = 'native' }
+        @{ Cron = '@weekly'; Zone = $null; Kind = 'native' }
+        @{ Cron = '0 2 * * *'; Zone = 'host'; Kind = 'native' }
+        @{ Cron = '0 9 15W * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 LW * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 * * 5#2'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 * * FRI#L'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 * * 5L'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 L * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 L-2 * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '5/20 * * * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 22-2 * * *'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 9 * * 1-7/2'; Zone = $null; Kind = 'gated' }
+        @{ Cron = '0 2 * * *'; Zone = 'Pacific/Chatham'; Kind = 'gated' }
+        @{ Cron = '@hourly'; Zone = 'Asia/Kathmandu'; Kind = 'gated' }
+        @{ Cron = '0 2 * * *'; Zone = 'Not/AZone'; Kind = 'gated' }
+    ) {
+        $s = @{ cron = $Cron }
+        if ($Zone -eq 'host') { $s.timezone = [System.TimeZoneInfo]::Local.Id }
+        elseif ($Zone) { $s.timezone = $Zone }
+        if ($Zone -and $Zone -ne 'host' -and [System.TimeZoneInfo]::Local.Id -in 'Pacific/Chatham', 'Asia/Kathmandu') {
+            Set-ItResult -Skipped -Because 'the host is in that zone'
+        }
+        $r = InModuleScope Orchestrator -Parameters @{ S = $s } { param($S) ConvertTo-OrcCronSchedule -Schedule $S -Name t }
+        if ($Kind -eq 'native') {
+            $r.Gated | Should -BeFalse
+            $r.GateReason | Should -BeNullOrEmpty
+            $r.Expression | Should -BeExactly ($Cron -replace '\?', '*')
+        }
+        else {
+            $r.Gated | Should -BeTrue
+            $r.GateReason | Should -Not -BeNullOrEmpty
+            $r.Expression | Should -BeExactly '* * * * *'
+        }
+        $r.DelaySeconds | Should -Be 0
+    }
+
+    It 'gates a cron schedule with a jitter (orc-exec waits it), not one with a zero jitter or an interval' {
+        $gated = InModuleScope Orchestrator { ConvertTo-OrcCronSchedule -Schedule @{ cron = '0 9 * * *'; jitter = '5m' } -Name t }
+        $gated.Gated | Should -BeTrue
+        $gated.GateReason | Should -Match 'jitter'
+        (InModuleScope Orchestrator { ConvertTo-OrcCronSchedule -Schedule @{ cron = '0 9 * * *'; jitter = '0s' } -Name t }).Gated | Should -BeFalse
+        $w = InModuleScope Orchestrator { ConvertTo-OrcCronSchedule -Schedule @{ interval = '15m'; jitter = '1m' } -Name t 3>&1 }
+        @($w | Where-Object { $_ -is [System.Management.Automation.WarningRecord] }).Message | Should -Match 'schedule.jitter'
+        ($w | Where-Object { $_ -isnot [System.Management.Automation.WarningRecord] }).Gated | Should -BeFalse
     }
 
     It 'reads a schedule object from JSON (orc-exec list) like a hashtable' {
@@ -76,8 +133,6 @@ Describe 'ConvertTo-OrcCronSchedule' -Skip:$OnWindows {
         @{ Why = 'an interval of 7h'; Schedule = @{ interval = '7h' }; Id = 'Orc.UnsupportedInterval'; Field = 'schedule.interval' }
         @{ Why = 'an interval of 2d'; Schedule = @{ interval = '2d' }; Id = 'Orc.UnsupportedInterval'; Field = 'schedule.interval' }
         @{ Why = 'an interval of 90s'; Schedule = @{ interval = '90s' }; Id = 'Orc.UnsupportedInterval'; Field = 'schedule.interval' }
-        @{ Why = 'another time zone'; Schedule = @{ cron = '0 2 * * *'; timezone = 'Pacific/Chatham' }; Id = 'Orc.UnsupportedTimezone'; Field = 'schedule.timezone' }
-        @{ Why = 'a Quartz L'; Schedule = @{ cron = '0 2 L * *' }; Id = 'Orc.UnsupportedSchedule'; Field = 'schedule.cron' }
         @{ Why = 'four cron fields'; Schedule = @{ cron = '0 2 * *' }; Id = 'Orc.InvalidSchedule'; Field = 'schedule.cron' }
     ) {
         $err = $null
@@ -91,6 +146,49 @@ Describe 'ConvertTo-OrcCronSchedule' -Skip:$OnWindows {
     }
 }
 
+Describe 'Get-OrcCronGateReason (the forms Vixie cron 3.0 runs natively)' -Skip:$OnWindows {
+    It 'accepts <Expression>' -ForEach @(
+        @{ Expression = '* * * * *' }
+        @{ Expression = '0 0 1 1 0' }
+        @{ Expression = '59 23 31 12 7' }
+        @{ Expression = '*/5 */2 */10 */3 */2' }
+        @{ Expression = '0,15,30,45 9-17 1-15 1-6 1-5' }
+        @{ Expression = '0-30/10 0-22/2 1-31/2 1-12/3 0-6/2' }
+        @{ Expression = '00 09 * * *' }
+        @{ Expression = '0 0 * JAN-MAR,oct SUN,wed-fri' }
+        @{ Expression = "0`t2  *   * *" }
+    ) {
+        InModuleScope Orchestrator -Parameters @{ E = $Expression } { param($E) Get-OrcCronGateReason -Expression $E } | Should -BeNullOrEmpty
+    }
+
+    It 'sends <Expression> to the gate: <Why>' -ForEach @(
+        @{ Expression = '0 9 L * *'; Why = 'Quartz L'; Field = 'day-of-month' }
+        @{ Expression = '0 9 15W * *'; Why = 'Quartz W'; Field = 'day-of-month' }
+        @{ Expression = '0 9 * * 5#2'; Why = 'Quartz #'; Field = 'day-of-week' }
+        @{ Expression = '0 9 * * 5L'; Why = 'Quartz DOWL'; Field = 'day-of-week' }
+        @{ Expression = '5/20 * * * *'; Why = 'a step after a single value'; Field = 'minute' }
+        @{ Expression = '0 22-2 * * *'; Why = 'a wrap-around range'; Field = 'hour' }
+        @{ Expression = '60 * * * *'; Why = 'a minute out of range'; Field = 'minute' }
+        @{ Expression = '0 24 * * *'; Why = 'an hour out of range'; Field = 'hour' }
+        @{ Expression = '0 0 0 * *'; Why = 'day 0'; Field = 'day-of-month' }
+        @{ Expression = '0 0 * 13 *'; Why = 'month 13'; Field = 'month' }
+        @{ Expression = '0 0 * * 8'; Why = 'weekday 8'; Field = 'day-of-week' }
+        @{ Expression = '*/0 * * * *'; Why = 'a zero step'; Field = 'minute' }
+        @{ Expression = '*/61 * * * *'; Why = 'a step longer than the field'; Field = 'minute' }
+        @{ Expression = '0 0 * MON *'; Why = 'a weekday name as a month'; Field = 'month' }
+        @{ Expression = 'JAN * * * *'; Why = 'a name in a numeric field'; Field = 'minute' }
+        @{ Expression = '0 0 1,,2 * *'; Why = 'an empty list item'; Field = 'day-of-month' }
+        @{ Expression = '0 0 * * 1-7/2'; Why = 'a stepped weekday range ending on 7'; Field = 'day-of-week' }
+        @{ Expression = '0 0 * * MONDAY'; Why = 'a long name'; Field = 'day-of-week' }
+        @{ Expression = 'H 0 * * *'; Why = 'a hashed value'; Field = 'minute' }
+        @{ Expression = '0 0 * *'; Why = 'four fields'; Field = 'fields' }
+    ) {
+        $r = InModuleScope Orchestrator -Parameters @{ E = $Expression } { param($E) Get-OrcCronGateReason -Expression $E }
+        $r | Should -Not -BeNullOrEmpty
+        $r | Should -Match ([regex]::Escape($Field))
+    }
+}
+
 Describe 'ConvertTo-OrcCronLine / ConvertFrom-OrcCronLine' -Skip:$OnWindows {
     It 'writes the documented user-crontab format' {
         InModuleScope Orchestrator { ConvertTo-OrcCronLine -Name hello -Schedule '*/5 * * * *' -ExecPath /opt/orc/orc-exec -StoreHome /var/lib/orchestrator } |
@@ -100,6 +198,20 @@ Describe 'ConvertTo-OrcCronLine / ConvertFrom-OrcCronLine' -Skip:$OnWindows {
     It 'writes the system format with a user field, a startup delay and the disabled prefix' {
         InModuleScope Orchestrator { ConvertTo-OrcCronLine -Name boot -Schedule '@reboot' -ExecPath /o/orc-exec -StoreHome /s -User root -DelaySeconds 30 -Disabled } |
             Should -BeExactly "#orchestrator-disabled# @reboot root sleep 30 && '/o/orc-exec' run boot --home '/s' >/dev/null 2>&1 # orchestrator:task=boot"
+    }
+
+    It 'appends --cron-gate to the orc-exec arguments of a gated line, and reads it back' {
+        $line = InModuleScope Orchestrator { ConvertTo-OrcCronLine -Name g -Schedule '* * * * *' -ExecPath /opt/orc/orc-exec -StoreHome /var/lib/orchestrator -User root -Gated -Disabled }
+        $line | Should -BeExactly "#orchestrator-disabled# * * * * * root '/opt/orc/orc-exec' run g --home '/var/lib/orchestrator' --cron-gate >/dev/null 2>&1 # orchestrator:task=g"
+        $e = InModuleScope Orchestrator -Parameters @{ L = $line } { param($L) ConvertFrom-OrcCronLine -Line $L }
+        $e.Gated | Should -BeTrue
+        $e.Schedule | Should -BeExactly '* * * * *'
+        $e.StoreHome | Should -BeExactly '/var/lib/orchestrator'
+        $e.User | Should -BeExactly 'root'
+        $e.Enabled | Should -BeFalse
+        $plain = InModuleScope Orchestrator { ConvertTo-OrcCronLine -Name g -Schedule '* * * * *' -ExecPath /o/orc-exec -StoreHome /s }
+        $plain | Should -Not -Match 'cron-gate'
+        (InModuleScope Orchestrator -Parameters @{ L = $plain } { param($L) ConvertFrom-OrcCronLine -Line $L }).Gated | Should -BeFalse
     }
 
     It 'reads back every part it wrote, <Why>' -ForEach @(
@@ -257,6 +369,52 @@ Describe 'cron backend on a crontab file' -Skip:$OnWindows {
         InModuleScope Orchestrator -Parameters $p { param($E, $S) Register-OrcCronTask -Definition @{ name = 'manual'; schedule = @{ cron = '@daily' } } -ExecPath $E -StoreHome $S } | Out-Null
         (InModuleScope Orchestrator -Parameters $p { param($E, $S) Register-OrcCronTask -Definition @{ name = 'manual' } -ExecPath $E -StoreHome $S }).Changed | Should -BeTrue
         Get-CronBytes | Should -Be $ForeignBytes
+    }
+
+    It 'writes --cron-gate only for a gated schedule: <Why>' -ForEach @(
+        @{ Why = 'Quartz W'; Schedule = @{ cron = '0 9 15W * *' }; When = '* * * * *'; Gated = $true }
+        @{ Why = 'Quartz #'; Schedule = @{ cron = '0 9 * * 5#2' }; When = '* * * * *'; Gated = $true }
+        @{ Why = 'Quartz L'; Schedule = @{ cron = '0 9 L * *' }; When = '* * * * *'; Gated = $true }
+        @{ Why = 'another time zone'; Schedule = @{ cron = '0 9 * * *'; timezone = 'Pacific/Chatham' }; When = '* * * * *'; Gated = $true }
+        @{ Why = 'the host''s time zone'; Schedule = @{ cron = '0 9 * * *'; timezone = [System.TimeZoneInfo]::Local.Id }; When = '0 9 * * *'; Gated = $false }
+        @{ Why = 'a plain cron'; Schedule = @{ cron = '0 9 * * 1-5' }; When = '0 9 * * 1-5'; Gated = $false }
+        @{ Why = 'an interval'; Schedule = @{ interval = '5m' }; When = '*/5 * * * *'; Gated = $false }
+        @{ Why = 'startup'; Schedule = @{ startup = @{ delay = '10s' } }; When = '@reboot'; Gated = $false }
+    ) {
+        if ($Schedule['timezone'] -eq 'Pacific/Chatham' -and [System.TimeZoneInfo]::Local.Id -eq 'Pacific/Chatham') {
+            Set-ItResult -Skipped -Because 'the host is in Pacific/Chatham'
+        }
+        InModuleScope Orchestrator -Parameters @{ D = @{ name = 'job'; schedule = $Schedule }; E = $Exec; S = $Store } { param($D, $E, $S) Register-OrcCronTask -Definition $D -ExecPath $E -StoreHome $S } | Out-Null
+        $line = (Get-CronLines)[0]
+        $line | Should -BeLike "$When *# orchestrator:task=job"
+        if ($Gated) {
+            $line | Should -BeLike "* * * * * '/opt/orc tools/orc-exec' run job --home '/var/lib/orc'\''s store' --cron-gate >/dev/null 2>&1 # orchestrator:task=job"
+        }
+        else {
+            $line | Should -Not -Match 'cron-gate'
+        }
+        $t = InModuleScope Orchestrator { Get-OrcCronTask -Name job }
+        $t.Gated | Should -Be $Gated
+        $t.Schedule | Should -BeExactly $When
+        Remove-OurLines (Get-CronBytes) | Should -Be $ForeignBytes
+    }
+
+    It 'switches a task between gated and native in place, idempotently' {
+        $p = @{ E = $Exec; S = $Store }
+        InModuleScope Orchestrator -Parameters $p { param($E, $S)
+            Register-OrcCronTask -Definition @{ name = 'a'; schedule = @{ cron = '0 1 * * *' } } -ExecPath $E -StoreHome $S
+            Register-OrcCronTask -Definition @{ name = 'b'; schedule = @{ cron = '0 9 L * *' } } -ExecPath $E -StoreHome $S
+            Register-OrcCronTask -Definition @{ name = 'b'; schedule = @{ cron = '0 9 L * *' } } -ExecPath $E -StoreHome $S
+            Register-OrcCronTask -Definition @{ name = 'a'; schedule = @{ cron = '0 1 * * 5#1' } } -ExecPath $E -StoreHome $S
+            Register-OrcCronTask -Definition @{ name = 'b'; schedule = @{ cron = '0 9 28 * *' } } -ExecPath $E -StoreHome $S
+        } | ForEach-Object Changed | Should -Be @($true, $true, $false, $true, $true)
+        $t = @(InModuleScope Orchestrator { Get-OrcCronTask })
+        $t.Name | Should -Be @('a', 'b')
+        $t.Gated | Should -Be @($true, $false)
+        $t.Schedule | Should -Be @('* * * * *', '0 9 28 * *')
+        InModuleScope Orchestrator { Disable-OrcCronTask -Name a; Enable-OrcCronTask -Name a }
+        (InModuleScope Orchestrator { Get-OrcCronTask -Name a }).Gated | Should -BeTrue
+        Remove-OurLines (Get-CronBytes) | Should -Be $ForeignBytes
     }
 
     It 'leaves the crontab untouched when the schedule cannot be mapped' {
