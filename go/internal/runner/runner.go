@@ -123,6 +123,9 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		return finish(st, code, reason)
 	}
 	defer release()
+	if t.Overlap != definition.OverlapParallel {
+		r.closeAbandoned(paths, log)
+	}
 
 	// The marker makes a run that is killed mid-way visible in history.
 	marker := rec
@@ -219,6 +222,28 @@ func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, h lock.Holder, 
 		}, HistoryRetention)
 	}
 	return nil
+}
+
+// closeAbandoned records a result for a run that was killed before it
+// could record one: holding the lock proves no run of the task is alive, so
+// a newest record still RUNNING belongs to an orc-exec that died (Task
+// Scheduler's StopExisting or ExecutionTimeLimit, Stop-ScheduledTask, kill -9,
+// a crash). Without this it would show as running forever.
+func (r *Runner) closeAbandoned(paths store.TaskPaths, log zerolog.Logger) {
+	last, ok, err := history.Latest(paths.History)
+	if err != nil || !ok || last.Status != result.Running {
+		return
+	}
+	last.Status = result.Stopped
+	last.End = r.Now().UTC()
+	last.DurationMs = last.End.Sub(last.Start).Milliseconds()
+	last.OrcExitCode = int(exitcode.Interrupted)
+	last.Reason = "the run ended without recording a result: orc-exec was killed (Task Scheduler stopped it, its time limit, or a crash); its process tree went with it"
+	if err := history.AppendWith(paths.History, last, HistoryRetention); err != nil {
+		log.Error().Err(err).Msg("Could not close an abandoned run in history")
+		return
+	}
+	log.Warn().Str("abandonedRunId", last.RunID).Msg("Closed a run that ended without recording a result")
 }
 
 func (r *Runner) lastResult(task string) (result.Record, bool, error) {

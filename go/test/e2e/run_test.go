@@ -134,7 +134,7 @@ var _ = Describe("orc-exec run", func() {
 	})
 
 	Context("when orc-exec itself is killed mid-run", func() {
-		It("leaves a readable history with the run marked RUNNING, and later runs append cleanly", func() {
+		It("leaves a readable history with the run marked RUNNING, and the next run closes it as STOPPED", func() {
 			dir := GinkgoT().TempDir()
 			s.define("long", map[string]any{"name": "long", "action": sh(`echo $$ > ` + dir + `/pid; sleep 300`)})
 			sess := s.start("run", "long")
@@ -149,6 +149,8 @@ var _ = Describe("orc-exec run", func() {
 			Expect(s.run("run", "long").ExitCode()).To(Equal(0))
 			h = s.history("long")
 			Expect(h).To(HaveLen(2))
+			Expect(h[0].Status).To(Equal(result.Stopped), "the next run closes the abandoned one")
+			Expect(h[0].Reason).To(ContainSubstring("without recording a result"))
 			Expect(h[1].Status).To(Equal(result.Success))
 		})
 	})
