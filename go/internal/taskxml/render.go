@@ -232,9 +232,9 @@ func renderPrincipal(c *errs, r *definition.RunAs) xPrincipal {
 // the previous one ends; orc-exec's wait covers console runs. parallel→
 // Parallel: neither layer holds anything back. stop-previous→StopExisting:
 // Windows terminates the running orc-exec (its job object takes the
-// command's tree with it) before starting the new one, so the stopped run
-// leaves no STOPPED record; a console run uses orc-exec's own graceful
-// stop-previous, which does record it.
+// command's tree with it) before starting the new one; the new run, once
+// it holds the lock, records the killed run as STOPPED (runner's
+// closeAbandoned). A console run uses orc-exec's own stop-previous.
 func renderSettings(c *errs, t *definition.Task, p schedule.Plan) xSettings {
 	policy := ""
 	switch t.Overlap {
