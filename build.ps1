@@ -93,6 +93,10 @@ function Invoke-Build([string[]] $Rids) {
 }
 
 function Invoke-GoTest {
+    # Compile every test package first: ginkgo runs suites while it compiles the next ones, and
+    # on a cold cache that load makes timing specs (timeouts, concurrency ratios) flaky.
+    Write-Step 'Compile test packages (race)'
+    Invoke-Native go @('test', '-race', '-count=1', '-run=^$', './go/...')
     Write-Step 'Ginkgo suites (race, randomized, parallel)'
     $report = Join-Path $Root 'out/ginkgo.json'
     New-Item -ItemType Directory -Force -Path (Split-Path $report) | Out-Null

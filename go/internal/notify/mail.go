@@ -182,7 +182,10 @@ func Send(ctx context.Context, s *Settings, password string, m Mail) error {
 // the server, ended the conversation.
 func smtpError(ctx context.Context, s *Settings, step string, err error) error {
 	addr := net.JoinHostPort(s.SMTP.Host, strconv.Itoa(s.port()))
-	if ctx.Err() != nil {
+	// Either clock may run out first: the send's context, or the socket
+	// deadline go-mail sets from the same timeout a moment later.
+	var ne net.Error
+	if ctx.Err() != nil || (errors.As(err, &ne) && ne.Timeout()) {
 		return fmt.Errorf("smtp %s: %s: gave up after %s (the timeout): %w", addr, step, s.TimeoutD(), err)
 	}
 	return fmt.Errorf("smtp %s: %s: %w", addr, step, err)
