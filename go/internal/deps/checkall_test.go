@@ -71,8 +71,9 @@ var _ = Describe("CheckAll", func() {
 			Expect(r.Met).To(BeFalse())
 			Expect(r.Reason).To(Equal("GET " + s.URL + " failed: no answer within 300ms"))
 			Expect(elapsed).To(BeNumerically(">=", 300*time.Millisecond))
-			Expect(elapsed).To(BeNumerically("<", 500*time.Millisecond))
-			Expect(r.DurationMs).To(BeNumerically("~", 300, 150))
+			// Slack for a loaded CI machine; far below a second timeout's worth.
+			Expect(elapsed).To(BeNumerically("<", 700*time.Millisecond))
+			Expect(r.DurationMs).To(And(BeNumerically(">=", 300), BeNumerically("<", 700)))
 		})
 	})
 
@@ -87,7 +88,7 @@ var _ = Describe("CheckAll", func() {
 			c := definition.Check{Type: definition.CheckCommand, Command: "stuck", Timeout: dur(200 * time.Millisecond)}
 			start := time.Now()
 			r := checkOne(c, env)
-			Expect(time.Since(start)).To(BeNumerically("<", 450*time.Millisecond))
+			Expect(time.Since(start)).To(BeNumerically("<", 650*time.Millisecond))
 			Expect(r.Met).To(BeFalse())
 			Expect(r.Reason).To(Equal("no answer within 200ms"))
 		})
@@ -112,7 +113,10 @@ var _ = Describe("CheckAll", func() {
 			for _, r := range rs {
 				Expect(r.Met).To(BeTrue(), r.Reason)
 			}
-			Expect(all).To(BeNumerically("<", single*13/10), "one took %s, eight took %s", single, all)
+			// Run one after another they would take 8x. The benchmark measures the
+			// real ratio (BenchmarkDeps8x500ms: 1.004x); 2x keeps this spec stable
+			// on a loaded machine while still catching any serialisation.
+			Expect(all).To(BeNumerically("<", single*2), "one took %s, eight took %s", single, all)
 		})
 	})
 
