@@ -20,15 +20,5 @@ function Enable-OrcCronTask {
         [string] $Name
     )
 
-    $target = Get-OrcCronTarget
-    $entry = @(Get-OrcCronTask -Name ([System.Management.Automation.WildcardPattern]::Escape($Name)))
-    if ($entry.Count -eq 0) {
-        Write-Verbose "Task '$Name' has no line in $($target.Description) (it has no schedule): nothing to change."
-        return
-    }
-    $line = $entry[0].Line
-    if ($line.StartsWith('#orchestrator-disabled# ')) { $line = $line.Substring('#orchestrator-disabled# '.Length) }
-    elseif ($line.StartsWith('#')) { $line = $line.TrimStart('#', ' ') }
-    $changed = Set-OrcCronTableEntry -Target $target -Name $Name -Line $line
-    Write-Verbose "Task '$Name' enabled in $($target.Description) (changed: $changed)."
+    Set-OrcCronTaskEnabled -Name $Name -Enabled $true
 }
