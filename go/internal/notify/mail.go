@@ -12,6 +12,7 @@ import (
 	"net/mail"
 	"os"
 	"strconv"
+	"strings"
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
@@ -156,11 +157,13 @@ func Send(ctx context.Context, s *Settings, password string, m Mail) error {
 		return smtpError(ctx, s, "connecting", err)
 	}
 	defer sc.Close()
-	if err := sc.Mail(m.From); err != nil {
+	// go-mail's client sends the argument as given: the RFC 5321 path
+	// needs its angle brackets, or strict servers answer 501.
+	if err := sc.Mail(smtpPath(m.From)); err != nil {
 		return smtpError(ctx, s, "MAIL FROM", err)
 	}
 	for _, to := range m.To {
-		if err := sc.Rcpt(to); err != nil {
+		if err := sc.Rcpt(smtpPath(to)); err != nil {
 			return smtpError(ctx, s, "RCPT TO "+to, err)
 		}
 	}
@@ -176,6 +179,16 @@ func Send(ctx context.Context, s *Settings, password string, m Mail) error {
 	}
 	_ = sc.Quit()
 	return nil
+}
+
+// smtpPath is addr as an RFC 5321 path, "<addr>". The outbox keeps bare
+// addresses (Compose strips display names), so items spooled by older
+// versions are sent right too.
+func smtpPath(addr string) string {
+	if strings.HasPrefix(addr, "<") && strings.HasSuffix(addr, ">") {
+		return addr
+	}
+	return "<" + addr + ">"
 }
 
 // smtpError names the step and the server, and says when the timeout, not

@@ -52,9 +52,17 @@ func (n Notice) Payload() []byte {
 	return b
 }
 
+// webhookClient never follows a redirect: Go's client would resend a POST
+// as a GET without its body (301-303), count the target's 200 as delivery,
+// and hand the secret URL to the target in Referer. A 3xx is a failure the
+// outbox keeps, until whoever owns the URL fixes it.
+var webhookClient = &http.Client{
+	CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+}
+
 // Post sends body as JSON to the webhook at rawURL within timeout. Any
-// 2xx answer is delivery. Errors never contain the URL: it may carry a
-// token.
+// 2xx answer is delivery; anything else, a redirect included, is not.
+// Errors never contain the URL: it may carry a token.
 func Post(ctx context.Context, rawURL string, body []byte, timeout time.Duration) error {
 	if rawURL == "" {
 		return errors.New("no webhook URL is set; fix: orc-exec notify set --webhook-url-stdin, or set " + EnvWebhookURL)
@@ -71,7 +79,7 @@ func Post(ctx context.Context, rawURL string, body []byte, timeout time.Duration
 	}
 	req.Header.Set("Content-Type", "application/json")
 	req.Header.Set("User-Agent", "orc-exec")
-	resp, err := http.DefaultClient.Do(req)
+	resp, err := webhookClient.Do(req)
 	if err != nil {
 		// *url.Error repeats the URL; keep only what went wrong.
 		var ue *url.Error
@@ -85,6 +93,9 @@ func Post(ctx context.Context, rawURL string, body []byte, timeout time.Duration
 	}
 	defer resp.Body.Close()
 	_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+	if resp.StatusCode/100 == 3 {
+		return fmt.Errorf("webhook %s: answered %s, a redirect, which orc-exec does not follow; fix: set the final URL with 'orc-exec notify set --webhook-url-stdin'", u.Host, resp.Status)
+	}
 	if resp.StatusCode/100 != 2 {
 		return fmt.Errorf("webhook %s: answered %s", u.Host, resp.Status)
 	}

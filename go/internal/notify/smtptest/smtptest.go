@@ -1,7 +1,9 @@
 // Package smtptest runs real SMTP servers for specs (never linked into
 // orc-exec): go-smtp with STARTTLS or implicit TLS on a self-signed
 // certificate and AUTH PLAIN, LOGIN and CRAM-MD5, plus a server that
-// accepts connections and then never says a word.
+// accepts connections and then never says a word. Every server records the
+// commands clients send, as they crossed the wire (see Commands), because
+// go-smtp itself accepts some malformed ones that stricter servers refuse.
 package smtptest
 
 import (
@@ -24,6 +26,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -63,6 +66,7 @@ type Server struct {
 	mu   sync.Mutex
 	msgs []Message
 	auth int // AUTH attempts
+	wire wire
 }
 
 // Start starts a server; Close stops it.
@@ -76,6 +80,9 @@ func Start(o Options) (*Server, error) {
 	srv.ReadTimeout = 30 * time.Second
 	srv.WriteTimeout = 30 * time.Second
 	srv.MaxMessageBytes = 32 << 20
+	// go-smtp tees every byte read and written through Debug, after
+	// STARTTLS too, so this sees the commands in clear text.
+	srv.Debug = &s.wire
 	var ln net.Listener
 	var err error
 	if o.TLS || o.Implicit {
@@ -118,11 +125,64 @@ func (s *Server) Messages() []Message {
 	return append([]Message(nil), s.msgs...)
 }
 
+// Commands returns the SMTP commands clients sent so far, one per line
+// without CRLF, exactly as they were on the wire: "MAIL FROM:<a@b> ...",
+// "RCPT TO:<c@d>". Server replies, AUTH exchanges and message content are
+// left out. Meant for one client at a time: concurrent sessions interleave.
+func (s *Server) Commands() []string { return s.wire.commands() }
+
 // AuthAttempts counts AUTH commands.
 func (s *Server) AuthAttempts() int {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.auth
+}
+
+// wire receives go-smtp's debug stream (both directions, interleaved) and
+// keeps the lines that start with an SMTP verb. Replies start with a
+// three-digit code and so never match; SMTP is lock-step, so each read or
+// write is whole lines. Message content (DATA up to the lone ".") is
+// skipped: a body line may start with any word.
+type wire struct {
+	mu      sync.Mutex
+	partial []byte
+	lines   []string
+	inData  bool
+}
+
+var verbs = []string{"HELO ", "EHLO ", "MAIL ", "RCPT ", "DATA", "RSET", "NOOP", "QUIT", "STARTTLS", "AUTH ", "VRFY ", "BDAT "}
+
+func (w *wire) Write(b []byte) (int, error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.partial = append(w.partial, b...)
+	for {
+		i := bytes.Index(w.partial, []byte("\r\n"))
+		if i < 0 {
+			return len(b), nil
+		}
+		line := string(w.partial[:i])
+		w.partial = w.partial[i+2:]
+		if w.inData {
+			w.inData = line != "."
+			continue
+		}
+		if strings.EqualFold(line, "DATA") {
+			w.inData = true
+		}
+		for _, v := range verbs {
+			if len(line) >= len(v) && strings.EqualFold(line[:len(v)], v) {
+				w.lines = append(w.lines, line)
+				break
+			}
+		}
+	}
+}
+
+func (w *wire) commands() []string {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]string(nil), w.lines...)
 }
 
 type session struct {
