@@ -129,9 +129,16 @@ func notifySet(a *app, args []string) exitcode.Code {
 		return code
 	}
 	p := notify.PathsOf(s)
+	// A damaged file is refused, not replaced: 'set' changes only the
+	// flags given, so starting from nothing would silently drop the
+	// server, sender and recipients.
 	st, _, err := notify.LoadSettings(p)
 	if err != nil {
-		st = &notify.Settings{}
+		code := exitcode.Definition
+		if errors.Is(err, store.ErrInsecure) {
+			code = exitcode.Insecure
+		}
+		return a.fail(code, err, "repair or remove "+p.Settings+", then set every setting again")
 	}
 	changed := func(n string) bool { return fs.Changed(n) }
 	if changed("smtp-host") {
