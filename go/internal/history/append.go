@@ -69,7 +69,7 @@ func AppendWith(path string, rec result.Record, r Retention) error {
 
 	// Opened under the lock: Prune replaces the file, and an earlier handle
 	// would append to the replaced one.
-	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o644)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE|os.O_APPEND, 0o600) // records hold output tails
 	if err != nil {
 		return fmt.Errorf("open history %s: %w", path, err)
 	}

@@ -39,6 +39,10 @@ const (
 	EnvWebhookURL   = "ORC_WEBHOOK_URL"
 )
 
+// SecretEnv lists the variables above: they are orc-exec's, and the runner
+// keeps them from the commands it starts.
+var SecretEnv = []string{EnvSMTPPassword, EnvWebhookURL}
+
 // TLSMode says how the SMTP connection is encrypted.
 type TLSMode string
 

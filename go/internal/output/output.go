@@ -39,7 +39,7 @@ func Create(path string, cap int64) (*File, error) {
 	if cap <= 0 {
 		cap = DefaultCap
 	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o600) // output may hold secrets
 	if err != nil {
 		return nil, fmt.Errorf("create output %s: %w", path, err)
 	}

@@ -11,7 +11,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/google/uuid"
@@ -372,16 +371,3 @@ func backoff(p *definition.Retry, n int) time.Duration {
 	return out
 }
 
-// commandEnv is orc-exec's environment plus the definition's, plus variables
-// that tell the command which run it is part of.
-func commandEnv(t *definition.Task, rec *result.Record) []string {
-	env := os.Environ()
-	for k, v := range t.Action.Environment {
-		env = append(env, k+"="+v)
-	}
-	return append(env,
-		"ORC_TASK="+t.Name,
-		"ORC_RUN_ID="+rec.RunID,
-		"ORC_TRIGGER="+strings.ToLower(string(rec.Trigger)),
-	)
-}
