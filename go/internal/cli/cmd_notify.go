@@ -67,6 +67,8 @@ type NotifyShow struct {
 	OpenIncidents  []string            `json:"openIncidents,omitempty"`
 	SecretError    string              `json:"secretError,omitempty"`
 	Flush          *notify.FlushResult `json:"flush,omitempty"`
+
+	secretErr error // SecretError, for its exit code
 }
 
 // NotifyTest is what 'notify test' prints: schema orc.notify-test/v1.
@@ -277,7 +279,7 @@ func showOf(s *store.Store) (NotifyShow, error) {
 	}
 	stored, err := notify.StoredSecrets(p)
 	if err != nil {
-		out.SecretError = err.Error()
+		out.SecretError, out.secretErr = err.Error(), err
 	}
 	source := func(stored bool, env string) string {
 		switch {
@@ -311,7 +313,11 @@ func showOf(s *store.Store) (NotifyShow, error) {
 func (a *app) printShow(s *store.Store) exitcode.Code {
 	out, err := showOf(s)
 	if err != nil {
-		return a.fail(exitcode.Internal, err, "")
+		code := exitcode.Internal
+		if errors.Is(err, store.ErrInsecure) {
+			code = exitcode.Insecure
+		}
+		return a.fail(code, err, "only administrators (root) may be able to change the notification settings")
 	}
 	if a.table() {
 		t := newTable(a.io.Stdout)
@@ -333,12 +339,12 @@ func (a *app) printShow(s *store.Store) exitcode.Code {
 	} else {
 		writeJSONLine(a.io.Stdout, out)
 	}
-	if out.SecretError != "" {
+	if out.secretErr != nil {
 		code := exitcode.Internal
-		if errors.Is(err, secret.ErrInsecure) || strings.Contains(out.SecretError, secret.ErrInsecure.Error()) {
+		if errors.Is(out.secretErr, secret.ErrInsecure) {
 			code = exitcode.Insecure
 		}
-		return a.fail(code, errors.New(out.SecretError), "")
+		return a.fail(code, out.secretErr, "")
 	}
 	return exitcode.Success
 }

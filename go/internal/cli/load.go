@@ -58,14 +58,17 @@ func (a *app) loadTask(s *store.Store, name string) (*definition.Task, exitcode.
 	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
 		return nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
 	}
-	if err := s.CheckTask(name); err != nil {
+	// Checked and read on one open handle (store.OpenTrusted), so the file
+	// parsed is the file checked.
+	data, err := s.ReadTask(name)
+	if err != nil {
 		code := exitcode.Internal
 		if errors.Is(err, store.ErrInsecure) {
 			code = exitcode.Insecure
 		}
 		return nil, a.fail(code, err, "only administrators (root) may be able to change task definitions")
 	}
-	t, err := definition.Load(file)
+	t, err := definition.Parse(file, data)
 	if err != nil {
 		return nil, a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate "+name+"'")
 	}

@@ -10,6 +10,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
 // Incident is a task's run of unsuccessful outcomes, kept in
@@ -122,8 +123,10 @@ func incidentFile(p Paths, task string) string {
 }
 
 // LoadIncident reads a task's incident state; none yet is a closed one.
+// Incident state decides whether an alert goes out, so it is read through
+// store.ReadTrusted: a file someone else could write is an error.
 func LoadIncident(p Paths, task string) (Incident, error) {
-	data, err := os.ReadFile(incidentFile(p, task))
+	data, err := store.ReadTrusted(p.Home, incidentFile(p, task), maxSettingsSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return Incident{Task: task}, nil
 	}

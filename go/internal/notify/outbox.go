@@ -13,6 +13,8 @@ import (
 
 	"github.com/gofrs/flock"
 	"github.com/google/uuid"
+
+	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
 // OutboxSchema versions an outbox item.
@@ -67,7 +69,10 @@ func Spool(p Paths, it Item) (Item, error) {
 	return it, writeJSONAtomic(it.file(p), it)
 }
 
-// OutboxItems lists the outbox, oldest first. Unreadable files are skipped.
+// OutboxItems lists the outbox, oldest first. Unreadable files are
+// skipped. An item someone else could have written (a mail sent with the
+// stored credentials to anyone) stops the listing with an error wrapping
+// store.ErrInsecure.
 func OutboxItems(p Paths) ([]Item, error) {
 	entries, err := os.ReadDir(p.Outbox)
 	if errors.Is(err, os.ErrNotExist) {
@@ -85,7 +90,10 @@ func OutboxItems(p Paths) ([]Item, error) {
 	sort.Strings(names)
 	var items []Item
 	for _, n := range names {
-		data, err := os.ReadFile(filepath.Join(p.Outbox, n))
+		data, err := store.ReadTrusted(p.Home, filepath.Join(p.Outbox, n), maxItemSize)
+		if errors.Is(err, store.ErrInsecure) {
+			return nil, err
+		}
 		if err != nil {
 			continue
 		}

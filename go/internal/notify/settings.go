@@ -204,6 +204,7 @@ func (s *Settings) Validate() error {
 
 // Paths are where notification state lives in the store.
 type Paths struct {
+	Home      string // the store's home: every file below is read through store.OpenTrusted
 	Settings  string // state/notify.json
 	Secret    string // state/notify.secret
 	Incidents string // state/incidents/
@@ -214,6 +215,7 @@ type Paths struct {
 func PathsOf(s *store.Store) Paths {
 	st := s.StateDir()
 	return Paths{
+		Home:      s.Home,
 		Settings:  filepath.Join(st, "notify.json"),
 		Secret:    filepath.Join(st, "notify.secret"),
 		Incidents: filepath.Join(st, "incidents"),
@@ -221,9 +223,19 @@ func PathsOf(s *store.Store) Paths {
 	}
 }
 
+// Largest state files read: settings and incidents are a few hundred
+// bytes; an outbox item holds a mail with its attachment.
+const (
+	maxSettingsSize = 64 << 10
+	maxItemSize     = 64 << 20
+)
+
 // LoadSettings reads the settings; ok is false when none were ever set.
+// Settings say where mail goes, with the stored password: a file or folder
+// someone else could change is refused (an error wrapping
+// store.ErrInsecure), like a task definition.
 func LoadSettings(p Paths) (*Settings, bool, error) {
-	data, err := os.ReadFile(p.Settings)
+	data, err := store.ReadTrusted(p.Home, p.Settings, maxSettingsSize)
 	if errors.Is(err, os.ErrNotExist) {
 		return &Settings{Schema: SettingsSchema}, false, nil
 	}
@@ -250,7 +262,7 @@ func SaveSettings(p Paths, s *Settings) error {
 // overrides. A missing secret file is no secrets.
 func LoadSecrets(p Paths) (Secrets, error) {
 	var sec Secrets
-	data, err := secret.Load(p.Secret)
+	data, err := secret.Load(p.Home, p.Secret)
 	switch {
 	case errors.Is(err, os.ErrNotExist):
 	case err != nil:
@@ -273,7 +285,7 @@ func LoadSecrets(p Paths) (Secrets, error) {
 // (for updating one secret while keeping the other).
 func StoredSecrets(p Paths) (Secrets, error) {
 	var sec Secrets
-	data, err := secret.Load(p.Secret)
+	data, err := secret.Load(p.Home, p.Secret)
 	if errors.Is(err, os.ErrNotExist) {
 		return sec, nil
 	}

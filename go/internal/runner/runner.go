@@ -370,4 +370,3 @@ func backoff(p *definition.Retry, n int) time.Duration {
 	}
 	return out
 }
-

@@ -17,10 +17,12 @@
 package secret
 
 import (
-	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+
+	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
 // Scope says who can decrypt a secret on Windows (ignored on Unix).
@@ -42,35 +44,48 @@ func ParseScope(s string) (Scope, error) {
 	return "", fmt.Errorf("secret scope %q is not machine or user", s)
 }
 
-// ErrInsecure is wrapped when a secret file is readable by others.
-var ErrInsecure = errors.New("secret file is readable by others")
+// ErrInsecure is wrapped when a secret file, or a folder above it, could
+// be read or changed by someone it should not be. It is store.ErrInsecure:
+// the rules are the store's (see store.OpenPrivate).
+var ErrInsecure = store.ErrInsecure
+
+// maxSize bounds what Load reads: a password and a URL, sealed.
+const maxSize = 64 << 10
 
 // Save stores data at path, atomically (a reader sees the old or the new
 // secret, never half of one), protected as the package comment says.
 func Save(path string, data []byte, scope Scope) error {
 	blob, err := seal(data, scope)
 	if err != nil {
-		return fmt.Errorf("protecting secret: %w", err)
+		return fmt.Errorf("could not protect the secret: %w", err)
 	}
 	if err := writeAtomic(path, blob); err != nil {
-		return fmt.Errorf("saving secret %s: %w", path, err)
+		return fmt.Errorf("could not save secret %s: %w", path, err)
 	}
 	return nil
 }
 
-// Load reads the secret at path. A missing file returns an error wrapping
-// os.ErrNotExist.
-func Load(path string) ([]byte, error) {
-	if err := checkFile(path); err != nil {
-		return nil, err
-	}
-	blob, err := os.ReadFile(path)
+// Load reads the secret at path, in the store at home, through
+// store.OpenPrivate: the file and every folder above it are checked on
+// what was opened, and a file anyone but SYSTEM, Administrators, root or
+// its owner could read is refused with a fix. A missing file returns an
+// error wrapping os.ErrNotExist.
+func Load(home, path string) ([]byte, error) {
+	f, err := store.OpenPrivate(home, path)
 	if err != nil {
 		return nil, fmt.Errorf("reading secret: %w", err)
 	}
+	defer f.Close()
+	blob, err := io.ReadAll(io.LimitReader(f, maxSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("could not read secret %s: %w", path, err)
+	}
+	if len(blob) > maxSize {
+		return nil, fmt.Errorf("reading secret %s: larger than %d bytes, not a secret file; fix: set the secrets again with 'orc-exec notify set --password-stdin'", path, maxSize)
+	}
 	data, err := unseal(blob)
 	if err != nil {
-		return nil, fmt.Errorf("decrypting secret %s: %w", path, err)
+		return nil, fmt.Errorf("could not decrypt secret %s: %w", path, err)
 	}
 	return data, nil
 }
@@ -89,7 +104,9 @@ func writeAtomic(path string, data []byte) (err error) {
 			_ = os.Remove(tmp)
 		}
 	}()
-	if err = f.Chmod(0o600); err != nil && !isWindows {
+	// Protected before the secret is written: a moment with the folder's
+	// inherited permissions would be a moment others could read it.
+	if err = store.MakePrivate(tmp); err != nil {
 		_ = f.Close()
 		return err
 	}

@@ -13,12 +13,15 @@ import (
 )
 
 var _ = Describe("Save and Load", func() {
-	var path string
-	BeforeEach(func() { path = filepath.Join(testutil.TempDir(), "notify.secret") })
+	var home, path string
+	BeforeEach(func() {
+		home = testutil.TempDir()
+		path = filepath.Join(home, "notify.secret")
+	})
 
 	It("round-trips a secret in machine scope without storing it in clear on Windows", func() {
 		Expect(secret.Save(path, []byte("s3cr3t-pa55"), secret.Machine)).To(Succeed())
-		got, err := secret.Load(path)
+		got, err := secret.Load(home, path)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(got)).To(Equal("s3cr3t-pa55"))
 		if isWindows {
@@ -31,7 +34,7 @@ var _ = Describe("Save and Load", func() {
 
 	It("round-trips a secret in user scope", func() {
 		Expect(secret.Save(path, []byte("user-secret"), secret.User)).To(Succeed())
-		got, err := secret.Load(path)
+		got, err := secret.Load(home, path)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(got)).To(Equal("user-secret"))
 	})
@@ -39,7 +42,7 @@ var _ = Describe("Save and Load", func() {
 	It("replaces a secret atomically and leaves no temporary files", func() {
 		Expect(secret.Save(path, []byte("one"), secret.Machine)).To(Succeed())
 		Expect(secret.Save(path, []byte("two"), secret.Machine)).To(Succeed())
-		got, err := secret.Load(path)
+		got, err := secret.Load(home, path)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(string(got)).To(Equal("two"))
 		entries, err := os.ReadDir(filepath.Dir(path))
@@ -48,7 +51,7 @@ var _ = Describe("Save and Load", func() {
 	})
 
 	It("reports a missing secret as not existing", func() {
-		_, err := secret.Load(path)
+		_, err := secret.Load(home, path)
 		Expect(errors.Is(err, os.ErrNotExist)).To(BeTrue())
 	})
 

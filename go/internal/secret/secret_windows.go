@@ -11,8 +11,6 @@ import (
 	"golang.org/x/sys/windows"
 )
 
-const isWindows = true
-
 // The file starts with a tag naming the scope, then the DPAPI blob.
 var (
 	tagMachine = []byte("ORC-DPAPI-MACHINE\n")
@@ -44,9 +42,6 @@ func unseal(blob []byte) ([]byte, error) {
 	}
 	return nil, errors.New("not an Orchestrator DPAPI secret; fix: set it again with 'orc-exec notify set --password-stdin'")
 }
-
-// checkFile has nothing to add on Windows: DPAPI decides who can read.
-func checkFile(string) error { return nil }
 
 func blobOf(b []byte) *windows.DataBlob {
 	if len(b) == 0 {

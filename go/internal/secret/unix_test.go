@@ -16,8 +16,11 @@ import (
 const isWindows = false
 
 var _ = Describe("the owner-only file rule", func() {
-	var path string
-	BeforeEach(func() { path = filepath.Join(GinkgoT().TempDir(), "notify.secret") })
+	var home, path string
+	BeforeEach(func() {
+		home = GinkgoT().TempDir()
+		path = filepath.Join(home, "notify.secret")
+	})
 
 	It("writes the file with mode 0600", func() {
 		Expect(secret.Save(path, []byte("x"), secret.Machine)).To(Succeed())
@@ -30,7 +33,7 @@ var _ = Describe("the owner-only file rule", func() {
 		func(mode os.FileMode) {
 			Expect(secret.Save(path, []byte("x"), secret.Machine)).To(Succeed())
 			Expect(os.Chmod(path, mode)).To(Succeed())
-			_, err := secret.Load(path)
+			_, err := secret.Load(home, path)
 			Expect(errors.Is(err, secret.ErrInsecure)).To(BeTrue())
 			Expect(err.Error()).To(ContainSubstring("chmod 600 " + path))
 		},

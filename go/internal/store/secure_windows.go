@@ -36,7 +36,24 @@ func CheckSecure(path string) error {
 	if err != nil {
 		return fmt.Errorf("checking permissions of %s: %w", path, err)
 	}
+	return checkDescriptor(sd, path, false)
+}
+
+// readRights are the access bits that let a principal read what a file
+// says.
+const readRights = windows.FILE_READ_DATA | windows.GENERIC_READ | windows.GENERIC_ALL | windows.MAXIMUM_ALLOWED
+
+// checkDescriptor is CheckSecure's rule applied to a security descriptor,
+// however it was obtained (by name, from an open handle, or built from
+// SDDL by a spec). With private, read access is held to the same rule,
+// except that only SYSTEM, Administrators and the account this process
+// runs as may read: a secret is for whoever runs the tasks.
+func checkDescriptor(sd *windows.SECURITY_DESCRIPTOR, path string, private bool) error {
 	trusted, err := trustedSIDs()
+	if err != nil {
+		return fmt.Errorf("checking permissions of %s: %w", path, err)
+	}
+	readers, err := readerSIDs()
 	if err != nil {
 		return fmt.Errorf("checking permissions of %s: %w", path, err)
 	}
@@ -51,9 +68,11 @@ func CheckSecure(path string) error {
 	}
 	dacl, _, err := sd.DACL()
 	if err != nil || dacl == nil {
-		return &InsecureError{Path: path,
-			Problem: "has no access control list, so everyone may write it",
-			Fix:     fmt.Sprintf("icacls \"%s\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:RX", path)}
+		fix := fmt.Sprintf("icacls \"%s\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F *S-1-5-32-545:RX", path)
+		if private {
+			fix = fmt.Sprintf("icacls \"%s\" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F", path)
+		}
+		return &InsecureError{Path: path, Problem: "has no access control list, so everyone may write it", Fix: fix}
 	}
 	for i := range uint32(dacl.AceCount) {
 		var ace *windows.ACCESS_ALLOWED_ACE
@@ -63,11 +82,14 @@ func CheckSecure(path string) error {
 		if ace.Header.AceType != windows.ACCESS_ALLOWED_ACE_TYPE || ace.Header.AceFlags&windows.INHERIT_ONLY_ACE != 0 {
 			continue
 		}
-		if ace.Mask&writeRights == 0 {
-			continue
-		}
 		sid := (*windows.SID)(unsafe.Pointer(&ace.SidStart))
-		if isTrusted(sid, trusted) {
+		what := ""
+		switch {
+		case ace.Mask&writeRights != 0 && !isTrusted(sid, trusted):
+			what = "write"
+		case private && ace.Mask&readRights != 0 && !isTrusted(sid, readers):
+			what = "read"
+		default:
 			continue
 		}
 		who := principal(sid)
@@ -78,10 +100,27 @@ func CheckSecure(path string) error {
 			fix = fmt.Sprintf("icacls \"%s\" /inheritance:d && icacls \"%s\" /remove:g \"%s\"", path, path, who)
 		}
 		return &InsecureError{Path: path,
-			Problem: fmt.Sprintf("grants write access (mask 0x%x) to %s", ace.Mask, who),
+			Problem: fmt.Sprintf("grants %s access (mask 0x%x) to %s", what, ace.Mask, who),
 			Fix:     fix}
 	}
 	return nil
+}
+
+// readerSIDs may read a private file: SYSTEM, Administrators, and the
+// account this process runs as.
+func readerSIDs() ([]*windows.SID, error) {
+	var out []*windows.SID
+	for _, t := range []windows.WELL_KNOWN_SID_TYPE{windows.WinLocalSystemSid, windows.WinBuiltinAdministratorsSid} {
+		s, err := windows.CreateWellKnownSid(t)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	if u, err := windows.GetCurrentProcessToken().GetTokenUser(); err == nil {
+		out = append(out, u.User.Sid)
+	}
+	return out, nil
 }
 
 func trustedSIDs() ([]*windows.SID, error) {
