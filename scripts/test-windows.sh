@@ -31,6 +31,12 @@ wineserver=$(command -v wineserver || true)
 [ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ] ||
     die "no bootstrapped Wine prefix at $WINEPREFIX (ProcessPrng shim missing): run scripts/bootstrap.sh"
 
+# Wine keeps no DACLs: it derives them from Unix modes, and a file it
+# creates under umask 022 grants Everyone read. Secrets must be readable
+# by SYSTEM and Administrators only (store.OpenPrivate), so run Wine with
+# the umask Windows' own default (owner and SYSTEM only) corresponds to.
+umask 077
+
 # A lingering wineserver would keep CI waiting: stop it however we leave.
 stop_wine() { [ -n "$wineserver" ] && "$wineserver" -k >/dev/null 2>&1 || true; }
 trap stop_wine EXIT

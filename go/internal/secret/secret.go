@@ -1,19 +1,28 @@
 // Package secret keeps small secrets (the SMTP password, a webhook URL with
-// a token) in one file of the store, readable only by whoever may run
-// tasks:
+// a token) in one file of the store, readable only by whoever runs tasks.
+// Who can read what:
 //
-//   - Windows: the bytes are encrypted with DPAPI (CryptProtectData). Machine
-//     scope, the default, lets every account on this computer decrypt them
-//     (SYSTEM, service accounts, the administrator who set them); user scope
-//     ties them to the account that saved them. The file also inherits the
-//     store's protected ACL.
+//   - Windows: the file gets a protected DACL, SYSTEM and Administrators
+//     full control and nobody else anything (store.PrivateSDDL; a
+//     non-elevated user saving into a store of their own is added so they
+//     can read it back), and Load refuses a file whose DACL lets anyone
+//     else read or write it. The bytes are also encrypted with DPAPI.
+//     Machine scope, the default, is kept because tasks run as SYSTEM
+//     while an administrator sets the secret interactively; it lets any
+//     process on this computer decrypt a blob it can read, and the
+//     entropy is a constant, no secret, so the DACL is the guard and DPAPI
+//     only keeps the secret out of backups and disk images taken off the
+//     machine. A per-install random entropy beside the file would have
+//     the same readers as the file and add nothing. User scope ties the
+//     blob to the account that saved it as well.
 //   - Unix: the bytes are stored as they are in a file of mode 0600; Load
-//     refuses a file that anyone but its owner could read, or that belongs to
-//     someone other than root or the current user, with an error that says
-//     how to fix it.
+//     refuses a file that anyone but its owner could read, or that belongs
+//     to someone other than root or the current user.
 //
-// Secrets never go through a command line, a log or a result record: the
-// callers read them from stdin or an environment variable.
+// On both, Load checks the file and every folder above it on the handle
+// it reads (store.OpenPrivate), and the error says how to fix what it
+// refuses. Secrets never go through a command line, a log or a result
+// record: the callers read them from stdin or an environment variable.
 package secret
 
 import (

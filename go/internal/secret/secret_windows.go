@@ -17,8 +17,9 @@ var (
 	tagUser    = []byte("ORC-DPAPI-USER\n")
 )
 
-// entropy binds blobs to Orchestrator: another program calling
-// CryptUnprotectData on the file without it gets nothing.
+// entropy binds blobs to Orchestrator, so a blob cannot be swapped with
+// another program's. It is a constant in a public binary, not a secret:
+// the file's DACL decides who can read the blob (see the package comment).
 var entropy = []byte("Orchestrator notify secret v1")
 
 func seal(data []byte, scope Scope) ([]byte, error) {
