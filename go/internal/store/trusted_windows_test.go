@@ -28,7 +28,7 @@ var _ = Describe("the secret file's DACL", func() {
 		Expect(err).NotTo(HaveOccurred())
 		ctl, _, err := sd.Control()
 		Expect(err).NotTo(HaveOccurred())
-		Expect(ctl & windows.SE_DACL_PROTECTED).NotTo(BeZero(), "inheritance cut, so the store's Users-read grant cannot reach it")
+		Expect(ctl&windows.SE_DACL_PROTECTED).NotTo(BeZero(), "inheritance cut, so the store's Users-read grant cannot reach it")
 		Expect(store.CheckSDDL(store.PrivateSDDL(""), p, true)).To(Succeed())
 	})
 
