@@ -66,6 +66,16 @@ func Spool(p Paths, it Item) (Item, error) {
 	if it.Created.IsZero() {
 		it.Created = time.Now().UTC()
 	}
+	// A mail keeps the output it attaches: on Windows the state folder
+	// lets Users read, the outbox must not.
+	if _, err := os.Stat(p.Outbox); errors.Is(err, os.ErrNotExist) {
+		if err := os.MkdirAll(p.Outbox, 0o700); err != nil {
+			return it, err
+		}
+		if err := store.ProtectOutputDir(p.Outbox); err != nil {
+			return it, err
+		}
+	}
 	return it, writeJSONAtomic(it.file(p), it)
 }
 

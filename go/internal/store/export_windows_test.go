@@ -16,3 +16,6 @@ func CheckSDDL(sddl, path string, private bool) error {
 	}
 	return checkDescriptor(sd, path, private)
 }
+
+// OutputDirSDDL exposes the DACL of history, runs and logs.
+const OutputDirSDDL = outputDirSDDL

@@ -17,7 +17,10 @@
 // only root writes); a store created by another user is 0700 (private). On
 // Windows a home created by an elevated process gets a protected DACL:
 // SYSTEM and Administrators full control, Users read (see SecureDir);
-// otherwise it inherits its parent's ACL.
+// otherwise it inherits its parent's ACL. What may hold a command's output
+// is not for Users: history, runs/ and logs/ files are 0600 on Unix, and
+// on Windows those folders get SYSTEM and Administrators only
+// (outputDirSDDL); secrets are private on both (see OpenPrivate).
 package store
 
 import (
@@ -78,8 +81,14 @@ func Open(home string) (*Store, error) {
 		}
 	}
 	for _, d := range []string{TasksDir, HistoryDir, RunsDir, LogsDir, LocksDir, StateDirName} {
-		if _, err := mkdir(filepath.Join(abs, d), false); err != nil {
+		created, err := mkdir(filepath.Join(abs, d), false)
+		if err != nil {
 			return nil, err
+		}
+		if created && (d == HistoryDir || d == RunsDir || d == LogsDir) {
+			if err := ProtectOutputDir(filepath.Join(abs, d)); err != nil {
+				return nil, err
+			}
 		}
 	}
 	return &Store{Home: abs}, nil

@@ -47,3 +47,9 @@ func SecureDir(dir string) error {
 	}
 	return nil
 }
+
+// ProtectOutputDir keeps Users out of a new folder that will hold output
+// (history, runs, logs, the notify outbox). It has nothing to do on Unix:
+// the files inside are created 0600, so users may list a root store's
+// runs but read none.
+func ProtectOutputDir(string) error { return nil }

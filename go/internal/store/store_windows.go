@@ -35,6 +35,22 @@ func chmodDir(string) error { return nil }
 // status; only admins change what runs as SYSTEM.
 const storeSDDL = "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICI;0x1200a9;;;BU)"
 
+// outputDirSDDL is the DACL of history, runs and logs in a store made by an
+// elevated process: like storeSDDL without Users, since records, output
+// and logs may hold whatever a command printed.
+const outputDirSDDL = "D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"
+
+// ProtectOutputDir keeps Users out of a new folder that will hold output
+// (history, runs, logs, the notify outbox): when elevated it gives the
+// folder outputDirSDDL; a non-elevated user's own store is theirs alone
+// already.
+func ProtectOutputDir(dir string) error {
+	if !windows.GetCurrentProcessToken().IsElevated() {
+		return nil
+	}
+	return setDACL(dir, outputDirSDDL)
+}
+
 // SecureDir gives dir the store DACL when this process is elevated (or
 // SYSTEM). A non-elevated user's own store keeps its inherited ACL: the
 // protected DACL would lock that user out of their own folder.

@@ -99,3 +99,26 @@ var _ = Describe("OpenTrusted on Windows", func() {
 		Expect(sd.String()).To(ContainSubstring("D:P(A;;FA;;;SY)(A;;FA;;;BA)"))
 	})
 })
+
+var _ = Describe("the folders that hold output", func() {
+	It("grant SYSTEM and Administrators full control and Users nothing, inheritance cut", func() {
+		Expect(store.OutputDirSDDL).To(Equal("D:P(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"))
+		// A file inside inherits the folder's grants: it must pass the
+		// private check, Users may not even read it.
+		Expect(store.CheckSDDL("D:P(A;ID;FA;;;SY)(A;ID;FA;;;BA)", `C:\ProgramData\Orchestrator\runs\job\r1.log`, true)).To(Succeed())
+	})
+
+	It("are created that way by an elevated Open", func() {
+		skipOnWine("a protected DACL")
+		if !windows.GetCurrentProcessToken().IsElevated() {
+			Skip("needs an elevated process, as an install is")
+		}
+		s, err := store.Open(filepath.Join(testutil.TempDir(), "orc"))
+		Expect(err).NotTo(HaveOccurred())
+		for _, d := range []string{"history", "runs", "logs"} {
+			sd, err := windows.GetNamedSecurityInfo(filepath.Join(s.Home, d), windows.SE_FILE_OBJECT, windows.DACL_SECURITY_INFORMATION)
+			Expect(err).NotTo(HaveOccurred())
+			Expect(sd.String()).To(And(HavePrefix("D:P"), ContainSubstring("(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)"), Not(ContainSubstring(";BU)"))), d)
+		}
+	})
+})
