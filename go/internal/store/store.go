@@ -62,7 +62,7 @@ func DefaultHome() (string, error) {
 // Open makes sure the store layout exists under home, creating missing
 // folders with the permissions described in the package comment, and
 // returns the Store. It does not change folders that already exist: use
-// CheckSecure to find out whether they are safe.
+// OpenTrusted or CheckSecure to find out whether they are safe.
 func Open(home string) (*Store, error) {
 	if home == "" {
 		return nil, errors.New("opening store: no home folder given; fix: pass --home or set ORC_HOME")
@@ -207,20 +207,4 @@ func (s *Store) TaskNames() ([]string, error) {
 	}
 	sort.Strings(names)
 	return names, nil
-}
-
-// CheckTask checks that the definition of task name, the tasks folder and
-// the home are all safe (see CheckSecure), outermost first, because a
-// writable folder lets anyone replace the file inside it.
-func (s *Store) CheckTask(name string) error {
-	file, err := s.TaskFile(name)
-	if err != nil {
-		return err
-	}
-	for _, p := range []string{s.Home, filepath.Join(s.Home, TasksDir), file} {
-		if err := CheckSecure(p); err != nil {
-			return err
-		}
-	}
-	return nil
 }
