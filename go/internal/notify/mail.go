@@ -16,6 +16,8 @@ import (
 	"time"
 
 	gomail "github.com/wneessen/go-mail"
+
+	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
 // Mail is one composed message: its envelope and its RFC 5322 bytes. The
@@ -209,7 +211,9 @@ func (s *Settings) tlsConfig() (*tls.Config, error) {
 	if s.SMTP.CAFile == "" {
 		return conf, nil
 	}
-	pem, err := os.ReadFile(s.SMTP.CAFile)
+	// The CA decides which server gets the password: checked like the
+	// settings that name it.
+	pem, err := store.ReadTrustedFile(s.SMTP.CAFile, 1<<20)
 	if err != nil {
 		return nil, fmt.Errorf("reading --ca-file: %w", err)
 	}

@@ -68,6 +68,20 @@ func ReadTrusted(home, path string, max int64) ([]byte, error) {
 	return data, nil
 }
 
+// ReadTrustedFile is ReadTrusted for a file outside any store that decides
+// something as much as the store does, such as the CA file the notify
+// settings name (whoever can change it chooses which server gets the SMTP
+// password). On Unix every folder from / is checked as usual. On Windows
+// only the file and its own folder are: the folders above (C:\,
+// ProgramData) let Users create entries there, though not replace ours.
+func ReadTrustedFile(path string, max int64) ([]byte, error) {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, fmt.Errorf("could not read %s: %w", path, err)
+	}
+	return ReadTrusted(trustRoot(abs), abs, max)
+}
+
 // ReadTrusted is the package function for a file of this store.
 func (s *Store) ReadTrusted(path string, max int64) ([]byte, error) {
 	return ReadTrusted(s.Home, path, max)

@@ -60,6 +60,9 @@ func checkHandle(h windows.Handle, path string, private bool) error {
 	return checkDescriptor(sd, path, private)
 }
 
+// trustRoot is where ReadTrustedFile's checks stop: the file's folder.
+func trustRoot(abs string) string { return filepath.Dir(abs) }
+
 // PrivateSDDL is the DACL a secret file gets: protected from inheritance
 // (P), so the store's "Users may read" grant does not reach it, and full
 // control for SYSTEM (SY) and Administrators (BA) only. user, when not
