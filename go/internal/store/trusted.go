@@ -17,9 +17,9 @@ import (
 // The checks are made on what was opened, not on the name: a folder or
 // the file swapped for another between the check and the read cannot be
 // read in its place. On Unix every folder from / down is opened relative
-// to the one above it (openat, symbolic links refused) and checked on its
-// descriptor (fstat), so a store below a folder others can write is
-// refused. On Windows the file's handle is checked (GetSecurityInfo), then
+// to the one above it (openat, links resolved once beforehand and refused
+// during the walk) and checked on its descriptor (fstat), so a store below
+// a folder others can write is refused. On Windows the file's handle is checked (GetSecurityInfo), then
 // each folder up to the home, which Windows does not let anyone rename
 // while a file inside is open; above the home, the home's protected DACL
 // is the guard.

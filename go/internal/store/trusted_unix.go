@@ -13,10 +13,10 @@ import (
 )
 
 // openTrusted walks abs from / with openat, checking each descriptor. The
-// folders' symbolic links (/var -> /private/var on macOS) are resolved
-// first; a link that appears later, in a folder only trusted users can
-// write, was put there by them. home is not needed: every folder up to /
-// is checked.
+// symbolic links on the way (/var -> /private/var on macOS) are resolved
+// once, first; the walk itself follows none (O_NOFOLLOW), so a link put
+// in later is refused. home is not needed: every folder up to / is
+// checked.
 func openTrusted(_, abs string, private bool) (*os.File, error) {
 	real, err := filepath.EvalSymlinks(abs)
 	if err != nil {
@@ -65,15 +65,21 @@ func openTrusted(_, abs string, private bool) (*os.File, error) {
 	return os.NewFile(uintptr(fd), abs), nil
 }
 
-// checkFd applies CheckSecure's rule to an open descriptor. A folder that
-// others may write is accepted only with the sticky bit (like /tmp): there
-// nobody can rename or delete an entry they do not own, and the entry
-// itself is checked next. A private file may not even be read by others.
+// checkFd applies checkStat to an open descriptor.
 func checkFd(fd int, path string, file, private bool) error {
 	var st unix.Stat_t
 	if err := unix.Fstat(fd, &st); err != nil {
 		return fmt.Errorf("could not check %s: %w", path, err)
 	}
+	return checkStat(&st, path, file, private)
+}
+
+// checkStat is the rule for everything orc-exec trusts: owned by root or
+// the current user, and not writable by group or others. A folder that
+// others may write is accepted only with the sticky bit (like /tmp): there
+// nobody can rename or delete an entry they do not own, and the entry
+// itself is checked next. A private file may not even be read by others.
+func checkStat(st *unix.Stat_t, path string, file, private bool) error {
 	if file && st.Mode&unix.S_IFMT != unix.S_IFREG {
 		return &InsecureError{Path: path, Problem: "is not a regular file", Fix: "move it away and save the file again"}
 	}
