@@ -205,7 +205,17 @@ func notifySet(a *app, args []string) exitcode.Code {
 	secretsChanged := *pwStdin || *hookStdin || *clearPw || *clearHook || changed("secret-scope")
 	var sec notify.Secrets
 	if secretsChanged {
-		if sec, err = notify.StoredSecrets(p); err != nil && !errors.Is(err, secret.ErrInsecure) {
+		sec, err = notify.StoredSecrets(p)
+		switch {
+		case errors.Is(err, secret.ErrInsecure):
+			// The file is rewritten with safe permissions, but the secret not
+			// given now would be lost with it, and may have been planted:
+			// replace both, or fix the file first.
+			if !(*pwStdin || *clearPw) || !(*hookStdin || *clearHook) {
+				return a.fail(exitcode.Insecure, err, "fix the permissions as the message says and run this again, or give (or clear) both the password and the webhook URL to replace the file")
+			}
+			sec = notify.Secrets{}
+		case err != nil:
 			return a.fail(exitcode.Internal, err, "")
 		}
 		r := bufio.NewReader(io.LimitReader(a.io.Stdin, 64<<10))

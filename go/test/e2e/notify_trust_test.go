@@ -147,3 +147,38 @@ var _ = Describe("orc-exec's own secrets in the environment", func() {
 		}
 	})
 })
+
+var _ = Describe("notify set on a secret file others could read", func() {
+	var (
+		s      *store
+		secret string
+	)
+	BeforeEach(func() {
+		s = newStore()
+		sess := s.withStdin(smtpPassword+"\nhttps://hooks.example.com/E2e-Hook-T0ken\n", "notify", "set", "--smtp-host", "mail.example.com",
+			"--from", "orc@example.com", "--tls", "none", "--auth", "plain", "--username", "orc", "--password-stdin", "--webhook-url-stdin")
+		Expect(sess.ExitCode()).To(Equal(0), string(sess.Err.Contents()))
+		secret = filepath.Join(s.home, "state", "notify.secret")
+		Expect(os.Chmod(secret, 0o644)).To(Succeed())
+	})
+
+	It("refuses to replace one secret, which would silently drop the other", func() {
+		before, err := os.ReadFile(secret)
+		Expect(err).NotTo(HaveOccurred())
+		sess := s.withStdin("new-password\n", "notify", "set", "--password-stdin")
+		Expect(sess.ExitCode()).To(Equal(4), string(sess.Err.Contents()))
+		Expect(string(sess.Err.Contents())).To(And(ContainSubstring("chmod 600 "+secret), ContainSubstring("both")))
+		Expect(os.ReadFile(secret)).To(Equal(before))
+	})
+
+	It("replaces the file, owner-only again, when both secrets are given", func() {
+		sess := s.withStdin("new-password\nhttps://hooks.example.com/new\n", "notify", "set", "--password-stdin", "--webhook-url-stdin")
+		Expect(sess.ExitCode()).To(Equal(0), string(sess.Err.Contents()))
+		fi, err := os.Stat(secret)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(fi.Mode().Perm()).To(Equal(os.FileMode(0o600)))
+		show := s.run("notify", "show", "--output", "json")
+		Expect(show.ExitCode()).To(Equal(0), string(show.Err.Contents()))
+		Expect(string(show.Out.Contents())).To(And(ContainSubstring(`"passwordSet":true`), ContainSubstring(`"webhookSet":true`)))
+	})
+})
