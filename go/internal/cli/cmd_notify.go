@@ -31,10 +31,11 @@ Usage:
 'set' changes only the settings you pass. Secrets never go on the command
 line: --password-stdin reads the SMTP password from the first line of
 stdin, --webhook-url-stdin the webhook URL (with its token) from the next
-one. On Windows they are encrypted with DPAPI (machine scope by default, so
-SYSTEM and service accounts can use them); on Unix they are kept in a file
-only its owner can read. ORC_SMTP_PASSWORD and ORC_WEBHOOK_URL override
-the stored secrets (containers).
+one. On Windows they are kept in a file only SYSTEM and Administrators can
+read, encrypted with DPAPI (machine scope by default, so tasks running as
+SYSTEM can use them); on Unix in a file only its owner can read.
+ORC_SMTP_PASSWORD and ORC_WEBHOOK_URL override the stored secrets
+(containers); orc-exec never passes them on to a task's command.
 
 'test' sends a test mail now and reports the server's verdict. 'flush'
 retries the outbox (notifications a dead server could not take) now; every
