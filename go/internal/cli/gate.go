@@ -31,7 +31,10 @@ func parseCron(expr string) (crongate.Matcher, error) {
 // cronGate runs before anything else of `run --cron-gate` (no lock, no
 // history, no log file): when this start does not belong to a minute of the
 // task's cron expression it counts the skip in the gate state and returns
-// exitcode.Gated with stop=true, printing nothing. A task whose schedule has
+// exitcode.Success with stop=true, printing nothing (a debug line with -v).
+// Not exitcode.Gated: a gated superset misses far more often than it runs,
+// and Task Scheduler would show 0x9 as the task's Last Run Result almost
+// always, tripping every monitor that watches LastTaskResult. A task whose schedule has
 // no cron expression is not gated (the flag is left over from an older
 // registration; drift detection will re-register it).
 func (a *app) cronGate(s *store.Store, t *definition.Task, now time.Time) (exitcode.Code, bool) {
@@ -62,7 +65,7 @@ func (a *app) cronGate(s *store.Store, t *definition.Task, now time.Time) (exitc
 		return exitcode.Success, false
 	}
 	log.Debug().Time("start", now).Int64("skipped", v.State.Skipped).Msg("Cron gate: not a minute of the schedule; exiting")
-	return exitcode.Gated, true
+	return exitcode.Success, true
 }
 
 // jitterOf is the schedule's random start delay, zero without a schedule.
