@@ -1,11 +1,9 @@
 package cli
 
 import (
-	"fmt"
 	"path/filepath"
 	"time"
 
-	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/logging"
@@ -17,16 +15,6 @@ import (
 // per-task state: <task>.json ({"lastClaimed","passed","skipped"}) and
 // <task>.lock. See package crongate for the rule it applies.
 const GateDir = "gate"
-
-// parseCron parses a cron expression for the gate: cronplan.Parse, whose
-// *Expr matches at minute resolution under the Vixie DST rules.
-func parseCron(expr string) (crongate.Matcher, error) {
-	e, err := cronplan.Parse(expr)
-	if err != nil {
-		return nil, err
-	}
-	return e, nil
-}
 
 // cronGate runs before anything else of `run --cron-gate` (no lock, no
 // history, no log file): when this start does not belong to a minute of the
@@ -40,23 +28,21 @@ func parseCron(expr string) (crongate.Matcher, error) {
 func (a *app) cronGate(s *store.Store, t *definition.Task, now time.Time) (exitcode.Code, bool) {
 	log := logging.New(logging.Options{Verbose: a.g.verbose, Console: a.io.Stderr}).
 		With().Str(logging.KeyTask, t.Name).Logger()
-	if t.Schedule == nil || t.Schedule.Cron == "" {
+	// The definition was loaded, so its schedule parses (definition.Load
+	// applies every schedule rule); an error here is a bug, not bad input.
+	sp, err := t.Schedule.Spec()
+	if err != nil {
+		return a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate "+t.Name+"'"), true
+	}
+	if sp.Cron == nil {
 		log.Debug().Msg("Cron gate: the schedule has no cron expression; running")
 		return exitcode.Success, false
 	}
 	loc := time.Local
-	if tz := t.Schedule.Timezone; tz != "" {
-		l, err := time.LoadLocation(tz)
-		if err != nil {
-			return a.fail(exitcode.Definition, fmt.Errorf("schedule.timezone %q: %w", tz, err), "use an IANA zone name such as \"Europe/Berlin\""), true
-		}
-		loc = l
+	if sp.Zone != nil {
+		loc = sp.Zone
 	}
-	m, err := parseCron(t.Schedule.Cron)
-	if err != nil {
-		return a.fail(exitcode.Definition, fmt.Errorf("schedule.cron %q: %w", t.Schedule.Cron, err), "fix the cron expression, then check it with 'orc-exec validate "+t.Name+"'"), true
-	}
-	v, err := crongate.Gate(filepath.Join(s.StateDir(), GateDir), t.Name, m, loc, now, crongate.Window(t.Schedule.Jitter.D()))
+	v, err := crongate.Gate(filepath.Join(s.StateDir(), GateDir), t.Name, sp.Cron, loc, now, crongate.Window(sp.Jitter))
 	if err != nil {
 		log.Warn().Err(err).Msg("Cron gate: state not saved; decided on this start's minute only")
 	}
