@@ -101,6 +101,12 @@ var _ = Describe("one validation for every command", func() {
 		Entry("an interval beyond Task Scheduler's 31 days", "schedule.interval", `{"interval": "32d"}`, ""),
 		Entry("jitter on a startup trigger", "schedule.jitter", `{"startup": {}, "jitter": "1m"}`, ""),
 		Entry("a time zone that does not exist", "schedule.timezone", `{"cron": "0 2 * * *", "timezone": "Mars/Olympus"}`, ""),
+		Entry("a retry jitter of the longest duration (made 'run' panic)", "retry.jitter", `{"cron": "0 2 * * *"}`,
+			`, "retry": {"attempts": 2, "jitter": "106751d23h47m16.854775807s"}`),
+		Entry("a backoff factor that overflows", "retry.backoffFactor", `{"cron": "0 2 * * *"}`, `, "retry": {"attempts": 2, "backoffFactor": 1e300}`),
+		Entry("a recheck interval that spins", "dependencies.recheckInterval", `{"cron": "0 2 * * *"}`,
+			`, "dependencies": {"policy": "wait", "waitTimeout": "1m", "recheckInterval": "1ns", "checks": []}`),
+		Entry("a duplicate key", "timeout", `{"cron": "0 2 * * *"}`, `, "timeout": "1h", "timeout": "1m"`),
 	)
 })
 

@@ -71,8 +71,20 @@ var goOnly = map[string]string{
 	"interval not in whole minutes": "schedule.interval is whole minutes",
 	"interval above 31d":            "schedule.interval is at most 31d",
 	"jitter on a logon trigger":     "schedule.jitter is not for startup or logon",
-	"tcp address without a port":    "a tcp address is host:port",
-	"http url with another scheme":  "an http url is http(s)://host/...",
+	// Limits on duration strings (a pattern cannot compare them).
+	"retry jitter of the longest duration": "retry.jitter is at most 1d",
+	"retry delay above 1d":                 "retry.delay is at most 1d",
+	"recheckInterval of 1ns":               "dependencies.recheckInterval is 1s to 1d",
+	"waitTimeout above 366d":               "a duration is at most 366d",
+	"check timeout above 1h":               "a check's timeout is at most 1h",
+	"timeout above 366d":                   "a duration is at most 366d",
+	"schedule jitter above 1d":             "schedule.jitter is at most 1d",
+	// JSON Schema sees the document after a reader has merged duplicates.
+	"duplicate top-level key":      "a member appears once per object",
+	"duplicate nested key":         "a member appears once per object",
+	"duplicate key in a check":     "a member appears once per object",
+	"tcp address without a port":   "a tcp address is host:port",
+	"http url with another scheme": "an http url is http(s)://host/...",
 	// Ranges over duration and size strings.
 	"interval below 1m":        "schedule.interval is at least 1m",
 	"notify reminder below 1m": "notify.reminder is at least 1m",

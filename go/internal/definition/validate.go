@@ -149,6 +149,7 @@ func (t *Task) validate(c *errs) {
 		c.add("description", fmt.Sprintf("is %d characters, more than %d", n, MaxDescriptionLen),
 			"shorten it; keep longer notes in a file beside the command")
 	}
+	validateEnvironment(c, t.Action.Environment)
 	if strings.TrimSpace(t.Action.Command) == "" {
 		c.add("action.command", "is required but empty", "set it to the program to run, e.g. \"C:\\\\Tools\\\\export.exe\"")
 	}
@@ -183,6 +184,10 @@ func validateRetry(c *errs, r *Retry) {
 	}
 	if (r.BackoffFactor != 0 || c.given("retry", "backoffFactor")) && r.BackoffFactor < 1 {
 		c.add("retry.backoffFactor", fmt.Sprintf("%g is less than 1", r.BackoffFactor), "use at least 1: 1 for a constant delay, more to grow it, e.g. 2")
+	}
+	if r.BackoffFactor > MaxBackoffFactor {
+		c.add("retry.backoffFactor", fmt.Sprintf("%g is more than %d", r.BackoffFactor, MaxBackoffFactor),
+			fmt.Sprintf("use at most %d; maxDelay caps the delay it grows to", MaxBackoffFactor))
 	}
 	if r.MaxDelay != 0 && r.MaxDelay < r.Delay {
 		c.add("retry.maxDelay", fmt.Sprintf("%s is shorter than delay %s", FormatDuration(r.MaxDelay.D()), FormatDuration(r.Delay.D())),
