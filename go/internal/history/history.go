@@ -8,9 +8,11 @@
 // killed, or is still going) shows as RUNNING.
 //
 // Runs are ordered by when their last record was appended, and a record's
-// time is its End, or its Start while it has no End (see When). Filters that
-// stop early (Since, Prune's maxAge) rely on those times growing along the
-// file, which holds as long as the clock is not set back.
+// time is its End, or its Start while it has no End (see When). Those times
+// need not grow along the file (a clock set back, a record dated 1970 by a
+// broken RTC), so time filters (Since, Prune's maxAge) skip the records they
+// exclude and never stop at one; only a count (Limit, keep) ends a read
+// early, which keeps "the last N" a short backward read.
 package history
 
 import (
@@ -52,7 +54,7 @@ func Query(path string, f Filter) ([]result.Record, error) {
 	var out []result.Record
 	err := scan(path, func(rec result.Record, _ []byte) bool {
 		if !f.Since.IsZero() && When(rec).Before(f.Since) {
-			return false // everything earlier in the file is older still
+			return true // an earlier line may still be newer: times are not sorted
 		}
 		if f.Status == "" || rec.Status == f.Status {
 			out = append(out, rec)
