@@ -177,21 +177,23 @@ type dayTrig struct {
 	months []time.Month
 }
 
-// windows are the hours of the day touched by a DST change on a day the
-// cron runs, and the lengths of the spring-forward gaps.
+// windows are the hours of the day touched by a DST change on the days
+// considered (see dstWindows), and the lengths of the spring-forward gaps.
 type windows struct {
 	hours [24]bool
 	gaps  []int
 	any   bool
 }
 
-func dstWindows(e *Expr, z *tssim.Zone, now int64) windows {
+// dstWindows collects the DST changes on days for which on reports true
+// (nil: every day).
+func dstWindows(on func(day int64) bool, z *tssim.Zone, now int64) windows {
 	var w windows
 	for _, tr := range z.Transitions(now-horizonBack, now+horizonFwd) {
 		lo, hi := tr.Window()
-		runs := false
-		for day := tssim.FloorDiv(lo, 1440); day <= tssim.FloorDiv(hi-1, 1440); day++ {
-			runs = runs || e.dayMatchesNum(day)
+		runs := on == nil
+		for day := tssim.FloorDiv(lo, 1440); day <= tssim.FloorDiv(hi-1, 1440) && !runs; day++ {
+			runs = on(day)
 		}
 		if !runs {
 			continue
@@ -210,14 +212,9 @@ func dstWindows(e *Expr, z *tssim.Zone, now int64) windows {
 
 func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 	p := schedule.Plan{Cron: e.src, Triggers: []schedule.Trigger{}}
-	win := dstWindows(e, z, now)
+	win := dstWindows(e.dayMatchesNum, z, now)
 	days, assumes, reason := dayTriggers(e)
-	var touched []int
-	for _, t := range e.times {
-		if win.hours[t/60] {
-			touched = append(touched, t)
-		}
-	}
+	touched := touchedBy(e.times, win)
 	if reason == "" {
 		aps := decompose(e.times, win.hours)
 		n := len(aps) * len(days)
@@ -236,11 +233,47 @@ func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 		reason = fmt.Sprintf("needs %d native triggers and Task Scheduler allows %d", n, MaxTriggers)
 	}
 	p.Gated, p.Reason = true, reason
-	// The superset: the cron's times plus, for times in a DST gap, the wall
-	// times they move to, so the gate sees every start whatever Windows
-	// does with the gap (the gate itself applies cron's DST rule).
-	ext := slices.Clone(e.times)
-	crossMidnight := false
+	ext, crossMidnight := superset(e.times, touched, win)
+	aps := decompose(ext, win.hours)
+	if days != nil && len(assumes) == 0 && !crossMidnight && len(aps)*len(days) <= MaxTriggers {
+		// The superset starts on the cron's own days only, so the DST
+		// changes on those days are all it must hold across.
+		p.Triggers = build(aps, days, z, now)
+		return p
+	}
+	// A daily superset starts on every day, DST days the cron skips
+	// included, and must hold there under every reading too: a repetition
+	// from a daily start for a fixed Duration, counted in elapsed time,
+	// ends an hour early on a 25-hour day (and late on a 23-hour one). So
+	// it is split around every DST change, as native plans are around the
+	// cron's: it then holds whatever the day fields select.
+	all := dstWindows(nil, z, now)
+	ext, _ = superset(e.times, touchedBy(e.times, all), all)
+	if aps = decompose(ext, all.hours); len(aps) <= MaxTriggers {
+		p.Triggers = build(aps, []dayTrig{{kind: schedule.Daily}}, z, now)
+	} else {
+		p.Triggers = build(coarse(ext, all), []dayTrig{{kind: schedule.Daily}}, z, now)
+	}
+	return p
+}
+
+// touchedBy returns the times of day ts in an hour a DST change in win touches.
+func touchedBy(ts []int, win windows) []int {
+	var out []int
+	for _, t := range ts {
+		if win.hours[t/60] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// superset is the cron's times of day plus, for the touched ones, the wall
+// times a spring-forward gap moves them to, so the gate sees every start
+// whatever Windows does with the gap (the gate itself applies cron's DST
+// rule). crossMidnight: a moved time wraps to the next day.
+func superset(ts, touched []int, win windows) (ext []int, crossMidnight bool) {
+	ext = slices.Clone(ts)
 	for _, t := range touched {
 		for _, g := range win.gaps {
 			ext = append(ext, (t+g)%1440)
@@ -248,17 +281,7 @@ func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 		}
 	}
 	slices.Sort(ext)
-	ext = slices.Compact(ext)
-	aps := decompose(ext, win.hours)
-	switch {
-	case days != nil && len(assumes) == 0 && !crossMidnight && len(aps)*len(days) <= MaxTriggers:
-		p.Triggers = build(aps, days, z, now)
-	case len(aps) <= MaxTriggers:
-		p.Triggers = build(aps, []dayTrig{{kind: schedule.Daily}}, z, now)
-	default:
-		p.Triggers = build(coarse(ext, win), []dayTrig{{kind: schedule.Daily}}, z, now)
-	}
-	return p
+	return slices.Compact(ext), crossMidnight
 }
 
 // planCrossZone gates a cron evaluated in another zone than the host's:
