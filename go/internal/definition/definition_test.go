@@ -196,6 +196,8 @@ var badDefinitions = []badCase{
 		`{"name": "db-export", "action": {"command": "export.exe"}, "timeout": "1h", "timeout": "1m"}`, "timeout", "appears 2 times"},
 	{"duplicate nested key", "db-export.json",
 		task(`, "retry": {"attempts": 2, "attempts": 100}`), "retry.attempts", "appears 2 times"},
+	{"duplicate key written with an escape", "db-export.json",
+		`{"name": "db-export", "action": {"command": "export.exe"}, "timeout": "1h", "\u0074imeout": "1m"}`, "timeout", "appears 2 times"},
 	{"duplicate key in a check", "db-export.json",
 		task(`, "dependencies": {"checks": [{"type": "dns", "host": "a", "host": "b"}]}`), "dependencies.checks[0].host", "appears 2 times"},
 	{"environment name with =", "db-export.json",

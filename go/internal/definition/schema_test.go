@@ -80,11 +80,12 @@ var goOnly = map[string]string{
 	"timeout above 366d":                   "a duration is at most 366d",
 	"schedule jitter above 1d":             "schedule.jitter is at most 1d",
 	// JSON Schema sees the document after a reader has merged duplicates.
-	"duplicate top-level key":      "a member appears once per object",
-	"duplicate nested key":         "a member appears once per object",
-	"duplicate key in a check":     "a member appears once per object",
-	"tcp address without a port":   "a tcp address is host:port",
-	"http url with another scheme": "an http url is http(s)://host/...",
+	"duplicate top-level key":              "a member appears once per object",
+	"duplicate nested key":                 "a member appears once per object",
+	"duplicate key in a check":             "a member appears once per object",
+	"duplicate key written with an escape": "a member appears once per object",
+	"tcp address without a port":           "a tcp address is host:port",
+	"http url with another scheme":         "an http url is http(s)://host/...",
 	// Ranges over duration and size strings.
 	"interval below 1m":        "schedule.interval is at least 1m",
 	"notify reminder below 1m": "notify.reminder is at least 1m",
