@@ -52,10 +52,13 @@ func prune(path string, keep int, maxAge time.Duration, now time.Time) error {
 	}
 	var kept [][]byte // newest first
 	keptIDs := map[string]bool{}
-	err = scan(path, func(rec result.Record, raw []byte) bool {
-		if !cutoff.IsZero() && When(rec).Before(cutoff) {
-			return true // an earlier line may still be young enough
-		}
+	var expired func(time.Time) bool
+	if !cutoff.IsZero() {
+		// Skipped, not a reason to stop: an earlier line may still be
+		// young enough, since times are not sorted along the file.
+		expired = func(w time.Time) bool { return w.Before(cutoff) }
+	}
+	err = scan(path, expired, func(rec result.Record, raw []byte) bool {
 		kept = append(kept, append([]byte(nil), raw...))
 		keptIDs[rec.RunID] = true
 		return keep <= 0 || len(kept) < keep

@@ -1,6 +1,8 @@
 package history_test
 
 import (
+	"bytes"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -75,6 +77,41 @@ var _ = Describe("history with timestamps out of order", func() {
 			all := want(recs, func(r result.Record) bool { return !history.When(r).Before(since) })
 			Expect(runIDs(got)).To(Equal(all[len(all)-5:]), "seed %d", seed)
 		}
+	})
+
+	It("reads a time filter the same from lines as orc-exec writes them and from hand-edited ones", func() {
+		// Query skips lines outside Since from their run ID and times alone
+		// (no full decode); lines in another key order take the full decode.
+		// Both must agree, markers superseded by their run's final record
+		// included.
+		r := rand.New(rand.NewPCG(5, 5))
+		recs := write(r, 300)
+		for k := 0; k < 40; k++ { // markers of runs that end later in the file
+			i := r.IntN(len(recs))
+			m := marker(recs[i].RunID, recs[i].Start)
+			Expect(history.Append(path, m)).To(Succeed())
+		}
+		appendAll(path, recs[:40]...) // and their finals again, superseding those markers
+		since := now.Add(-7 * 24 * time.Hour)
+		fast, err := history.Query(path, history.Filter{Since: since})
+		Expect(err).NotTo(HaveOccurred())
+
+		data, err := os.ReadFile(path)
+		Expect(err).NotTo(HaveOccurred())
+		var sorted []byte
+		for _, line := range bytes.Split(bytes.TrimSpace(data), []byte("\n")) {
+			var m map[string]any
+			Expect(json.Unmarshal(line, &m)).To(Succeed())
+			b, err := json.Marshal(m) // keys sorted: not the order Append writes
+			Expect(err).NotTo(HaveOccurred())
+			sorted = append(append(sorted, b...), '\n')
+		}
+		edited := filepath.Join(filepath.Dir(path), "edited.jsonl")
+		Expect(os.WriteFile(edited, sorted, 0o644)).To(Succeed())
+		slow, err := history.Query(edited, history.Filter{Since: since})
+		Expect(err).NotTo(HaveOccurred())
+		Expect(runIDs(fast)).To(Equal(runIDs(slow)))
+		Expect(fast).NotTo(BeEmpty())
 	})
 
 	It("Prune by age drops exactly the runs older than maxAge and keeps every other", func() {
