@@ -2,6 +2,7 @@ package definition
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 )
@@ -10,7 +11,8 @@ import (
 // as the operating system takes them: a name with '=' or NUL, or an empty
 // one, would be cut or refused when the command starts.
 func validateEnvironment(c *errs, env map[string]string) {
-	for _, k := range sortedKeys(env) {
+	// Sorted: document order is lost in a map, and messages stay stable.
+	for _, k := range slices.Sorted(maps.Keys(env)) {
 		v := env[k]
 		switch {
 		case k == "":
@@ -25,14 +27,4 @@ func validateEnvironment(c *errs, env map[string]string) {
 			c.add("action.environment", fmt.Sprintf("the value of %q contains NUL", k), "remove the \\u0000 from the value; the OS would cut it there")
 		}
 	}
-}
-
-func sortedKeys(m map[string]string) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	// Document order is lost in a map; sorted keeps messages stable.
-	slices.Sort(keys)
-	return keys
 }
