@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/orchestrator/orchestrator/go/internal/cronplan"
-	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/schedule"
 )
@@ -92,7 +91,7 @@ func cmdCron(_ context.Context, a *app, args []string) exitcode.Code {
 	if err != nil {
 		return a.fail(exitcode.Definition, err, "see docs/schedules.md for the cron syntax Task Scheduler can serve")
 	}
-	p, err := cronplan.PlanSchedule(&definition.Schedule{Cron: expr}, loc, now)
+	p, err := cronplan.PlanSchedule(cronplan.Spec{Cron: e}, loc, now)
 	if err != nil {
 		return a.fail(exitcode.Definition, err, "")
 	}

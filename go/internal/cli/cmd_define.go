@@ -86,9 +86,6 @@ func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 	}
 	target, _ := s.TaskFile(head.Name)
 	t, err := definition.Parse(target, data)
-	if err == nil {
-		err = checkSchedule(target, t)
-	}
 	if err != nil {
 		writeJSONLine(a.io.Stdout, report(head.Name, *file, err))
 		return a.fail(exitcode.Definition, err, "fix the definition, then define it again")

@@ -6,7 +6,6 @@ import (
 
 	"github.com/jedib0t/go-pretty/v6/table"
 
-	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/history"
@@ -89,7 +88,11 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 			sum.Overlap = string(t.Overlap)
 			sum.Definition = t
 			sum.DefinitionHash = taskxml.DefinitionHash(t)
-			sum.NextRun = nextRun(t.Schedule, now)
+			if sp, err := t.Schedule.Spec(); err == nil {
+				if n, ok := sp.Next(now, time.Local); ok {
+					sum.NextRun = &n
+				}
+			}
 		}
 		if rec, ok, err := history.Latest(p.History); err == nil && ok {
 			sum.LastResult = &rec
@@ -116,40 +119,6 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 		writeJSONLine(a.io.Stdout, t)
 	}
 	return exitcode.Success
-}
-
-// nextRun is the schedule's next start after now, for the kinds that have
-// one without knowing when the host boots or who logs on.
-func nextRun(s *definition.Schedule, now time.Time) *time.Time {
-	switch {
-	case s == nil:
-		return nil
-	case s.Cron != "":
-		loc := time.Local
-		if s.Timezone != "" {
-			l, err := time.LoadLocation(s.Timezone)
-			if err != nil {
-				return nil
-			}
-			loc = l
-		}
-		e, err := cronplan.Parse(s.Cron)
-		if err != nil {
-			return nil
-		}
-		n := e.Next(now.In(loc))
-		if n.IsZero() {
-			return nil
-		}
-		return &n
-	case s.Once != "":
-		t, err := time.Parse(time.RFC3339, s.Once)
-		if err != nil || !t.After(now) {
-			return nil
-		}
-		return &t
-	}
-	return nil
 }
 
 func scheduleText(s *definition.Schedule) string {

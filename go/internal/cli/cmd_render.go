@@ -70,9 +70,12 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 		o.ExecPath = exe
 	}
 	p := schedule.Plan{} // no schedule: on-demand only
-	if t.Schedule != nil {
-		var err error
-		if p, err = cronplan.PlanSchedule(t.Schedule, time.Local, o.Now); err != nil {
+	sp, err := t.Schedule.Spec()
+	if err != nil {
+		return a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate'")
+	}
+	if !sp.None() {
+		if p, err = cronplan.PlanSchedule(sp, time.Local, o.Now); err != nil {
 			return a.fail(exitcode.Definition, fmt.Errorf("planning the schedule of %s: %w", t.Name, err), "simplify the schedule; 'orc-exec validate' explains each field")
 		}
 	}

@@ -19,8 +19,8 @@ Usage:
   orc-exec run <task> [--manual] [--cron-gate] [flags]
 
 --cron-gate is for Task Scheduler: when the start does not belong to a minute
-of the task's cron expression, orc-exec exits 9 (Gated) at once, printing and
-recording nothing.
+of the task's cron expression, orc-exec exits 0 at once, printing and
+recording nothing (Task Scheduler's Last Run Result stays 0).
 
 Examples:
   orc-exec run db-export
@@ -31,7 +31,7 @@ Examples:
 func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 	fs := a.flags("run", runUsage)
 	manual := fs.Bool("manual", false, "record the run as started by hand rather than by a trigger")
-	cronGate := fs.Bool("cron-gate", false, "exit 9 quietly unless this start belongs to a minute of the task's cron expression")
+	cronGate := fs.Bool("cron-gate", false, "exit 0 quietly unless this start belongs to a minute of the task's cron expression")
 	if done, code := a.parse(fs, runUsage, args); done {
 		return code
 	}

@@ -76,10 +76,7 @@ func cmdValidate(_ context.Context, a *app, args []string) exitcode.Code {
 				continue
 			}
 			f, _ := s.TaskFile(n)
-			t, err := definition.Load(f)
-			if err == nil {
-				err = checkSchedule(f, t)
-			}
+			_, err := definition.Load(f)
 			if errors.Is(err, os.ErrNotExist) {
 				missing++
 				err = &definition.FieldError{File: f, Field: "(file)", Problem: "task \"" + n + "\" not found", Fix: "run 'orc-exec list' to see the tasks"}
@@ -138,9 +135,6 @@ func (a *app) validateFile(f string) ValidationReport {
 		return report("", name, &definition.FieldError{File: name, Field: "(file)", Problem: err.Error(), Fix: "check the path"})
 	}
 	t, err := definition.Parse(name, data)
-	if err == nil {
-		err = checkSchedule(name, t)
-	}
 	task := ""
 	if t != nil {
 		task = t.Name

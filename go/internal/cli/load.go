@@ -5,9 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
-	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/store"
@@ -73,22 +71,4 @@ func (a *app) loadTask(s *store.Store, name string) (*definition.Task, exitcode.
 		return nil, a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate "+name+"'")
 	}
 	return t, exitcode.Success
-}
-
-// checkSchedule asks the planner whether Task Scheduler (or the cron gate)
-// can serve the definition's schedule on this host. definition validates
-// the shape; only cronplan knows what each field means.
-func checkSchedule(file string, t *definition.Task) error {
-	if t.Schedule == nil {
-		return nil
-	}
-	if _, err := cronplan.PlanSchedule(t.Schedule, time.Local, time.Now()); err != nil {
-		field := "schedule"
-		if t.Schedule.Cron != "" {
-			field = "schedule.cron"
-		}
-		return definition.Errors{{File: file, Field: field, Problem: err.Error(),
-			Fix: "use a schedule Task Scheduler can serve; 'orc-exec cron explain' shows how an expression is planned"}}
-	}
-	return nil
 }

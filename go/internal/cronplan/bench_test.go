@@ -51,7 +51,7 @@ func benchPlan(b *testing.B, defs []definition.Schedule, host *time.Location) {
 	for b.Loop() {
 		native = 0
 		for k := range defs {
-			p, err := cronplan.PlanSchedule(&defs[k], host, now)
+			p, err := planSchedule(&defs[k], host, now)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -87,7 +87,7 @@ func BenchmarkPlanRender(b *testing.B) {
 	opts := taskxml.Options{ExecPath: `C:\Program Files\Orchestrator\orc-exec.exe`, Now: now}
 	for b.Loop() {
 		for _, t := range tasks {
-			p, err := cronplan.PlanSchedule(t.Schedule, host, now)
+			p, err := planSchedule(t.Schedule, host, now)
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"time"
 
-	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/schedule"
 	"github.com/orchestrator/orchestrator/go/internal/tssim"
 )
@@ -22,72 +21,101 @@ const (
 	horizonFwd  = 10 * 366 * 1440
 )
 
-// PlanSchedule turns a definition's schedule into native triggers for a
-// host whose local zone is hostZone. now fixes the StartBoundary dates
-// (the day before now) and the DST changes considered (a year back, ten
-// years ahead).
-func PlanSchedule(s *definition.Schedule, hostZone *time.Location, now time.Time) (schedule.Plan, error) {
-	if s == nil {
-		return schedule.Plan{}, errors.New("schedule: none given")
+// Spec is a schedule parsed into typed values: exactly one of Cron,
+// Startup, Logon, Once (non-zero) or Interval (non-zero) is set. Package
+// definition builds it, with every rule checked and each problem named by
+// field, when it loads a definition (definition.Schedule.Spec); nothing
+// downstream re-parses the strings of a schedule.
+type Spec struct {
+	Cron     *Expr          // a cron schedule
+	Zone     *time.Location // the zone Cron is evaluated in; nil = the host's
+	Startup  bool           // at boot, after Delay
+	Logon    bool           // at logon of User (any user when ""), after Delay
+	User     string
+	Delay    time.Duration
+	Once     time.Time     // once, at this instant
+	Interval time.Duration // every Interval (whole minutes, 1m to 31d) from registration
+	Jitter   time.Duration // random delay before each start (not with Startup or Logon)
+	CatchUp  bool          // run a missed start when the host is back
+}
+
+// None reports whether the Spec sets no trigger (the task runs on demand).
+func (s Spec) None() bool {
+	return s.Cron == nil && !s.Startup && !s.Logon && s.Once.IsZero() && s.Interval == 0
+}
+
+// MaxInterval is the longest repetition interval Task Scheduler accepts.
+const MaxInterval = 31 * 24 * time.Hour
+
+// Next is the schedule's next start after now, for the kinds that have one
+// without knowing when the host boots or who logs on (cron in its zone,
+// else host; once when still ahead).
+func (s Spec) Next(now time.Time, host *time.Location) (time.Time, bool) {
+	switch {
+	case s.Cron != nil:
+		loc := s.Zone
+		if loc == nil {
+			loc = host
+		}
+		n := s.Cron.Next(now.In(loc))
+		return n, !n.IsZero()
+	case !s.Once.IsZero():
+		return s.Once, s.Once.After(now)
 	}
+	return time.Time{}, false
+}
+
+// PlanSchedule turns a parsed schedule into native triggers for a host
+// whose local zone is hostZone. now fixes the StartBoundary dates (the day
+// before now) and the DST changes considered (a year back, ten years
+// ahead). The errors are a backstop for a Spec built by hand: one that
+// definition built from a loaded definition always plans.
+func PlanSchedule(s Spec, hostZone *time.Location, now time.Time) (schedule.Plan, error) {
 	if hostZone == nil {
 		hostZone = time.Local
 	}
 	set := 0
-	for _, b := range []bool{s.Cron != "", s.Startup != nil, s.Logon != nil, s.Once != "", s.Interval != 0} {
+	for _, b := range []bool{s.Cron != nil, s.Startup, s.Logon, !s.Once.IsZero(), s.Interval != 0} {
 		if b {
 			set++
 		}
 	}
 	if set != 1 {
-		return schedule.Plan{}, fmt.Errorf("schedule: set exactly one of cron, startup, logon, once, interval (%d set)", set)
+		return schedule.Plan{}, fmt.Errorf("could not plan the schedule: set exactly one of cron, startup, logon, once, interval (%d set)", set)
 	}
-	jitter := s.Jitter.D()
+	jitter := s.Jitter
 	if jitter < 0 {
-		return schedule.Plan{}, fmt.Errorf("schedule: jitter %s is negative", jitter)
-	}
-	if s.Timezone != "" && s.Cron == "" {
-		return schedule.Plan{}, fmt.Errorf("schedule: timezone %q applies only to cron", s.Timezone)
+		return schedule.Plan{}, fmt.Errorf("could not plan the schedule: jitter %s is negative", jitter)
 	}
 	p := schedule.Plan{CatchUp: s.CatchUp, Triggers: []schedule.Trigger{}}
 	switch {
-	case s.Startup != nil || s.Logon != nil:
+	case s.Startup || s.Logon:
 		if jitter > 0 {
-			return schedule.Plan{}, errors.New("schedule: jitter cannot apply to startup or logon: Task Scheduler's boot and logon triggers have no random delay; use a fixed delay")
+			return schedule.Plan{}, errors.New("could not plan the schedule: Task Scheduler's boot and logon triggers have no random delay")
 		}
-		if s.Startup != nil {
-			p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Boot, Delay: s.Startup.Delay.D()})
+		if s.Startup {
+			p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Boot, Delay: s.Delay})
 		} else {
-			p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Logon, Delay: s.Logon.Delay.D(), UserID: s.Logon.User})
+			p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Logon, Delay: s.Delay, UserID: s.User})
 		}
 		return p, nil
-	case s.Once != "":
-		t, err := time.Parse(time.RFC3339, s.Once)
-		if err != nil {
-			return schedule.Plan{}, fmt.Errorf("schedule: once %q is not an RFC 3339 time (2026-05-01T09:00:00+02:00)", s.Once)
-		}
-		p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Once, Start: t.In(hostZone), Absolute: true, RandomDelay: jitter})
+	case !s.Once.IsZero():
+		p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Once, Start: s.Once.In(hostZone), Absolute: true, RandomDelay: jitter})
 		return p, nil
 	case s.Interval != 0:
-		d := s.Interval.D()
-		if d < time.Minute || d%time.Minute != 0 || d > 31*24*time.Hour {
-			return schedule.Plan{}, fmt.Errorf("schedule: interval %s: Task Scheduler repeats in whole minutes from 1m to 31d", fmtDur(d))
+		d := s.Interval
+		if d < time.Minute || d%time.Minute != 0 || d > MaxInterval {
+			return schedule.Plan{}, fmt.Errorf("could not plan the schedule: interval %s: Task Scheduler repeats in whole minutes from 1m to 31d", fmtDur(d))
 		}
 		start := now.Truncate(time.Minute).Add(time.Minute).In(hostZone)
 		p.Triggers = append(p.Triggers, schedule.Trigger{Kind: schedule.Once, Start: start, Absolute: true,
 			Repetition: &schedule.Repetition{Interval: d}, RandomDelay: jitter})
 		return p, nil
 	}
-	e, err := Parse(s.Cron)
-	if err != nil {
-		return schedule.Plan{}, err
-	}
+	e := s.Cron
 	cronZone := hostZone
-	if s.Timezone != "" {
-		cronZone, err = time.LoadLocation(s.Timezone)
-		if err != nil {
-			return schedule.Plan{}, fmt.Errorf("schedule: timezone %q is not an IANA zone: %v", s.Timezone, err)
-		}
+	if s.Zone != nil {
+		cronZone = s.Zone
 	}
 	hz := tssim.ZoneOf(hostZone)
 	nowI := tssim.InstantOf(now)
@@ -149,21 +177,23 @@ type dayTrig struct {
 	months []time.Month
 }
 
-// windows are the hours of the day touched by a DST change on a day the
-// cron runs, and the lengths of the spring-forward gaps.
+// windows are the hours of the day touched by a DST change on the days
+// considered (see dstWindows), and the lengths of the spring-forward gaps.
 type windows struct {
 	hours [24]bool
 	gaps  []int
 	any   bool
 }
 
-func dstWindows(e *Expr, z *tssim.Zone, now int64) windows {
+// dstWindows collects the DST changes on days for which on reports true
+// (nil: every day).
+func dstWindows(on func(day int64) bool, z *tssim.Zone, now int64) windows {
 	var w windows
 	for _, tr := range z.Transitions(now-horizonBack, now+horizonFwd) {
 		lo, hi := tr.Window()
-		runs := false
-		for day := tssim.FloorDiv(lo, 1440); day <= tssim.FloorDiv(hi-1, 1440); day++ {
-			runs = runs || e.dayMatchesNum(day)
+		runs := on == nil
+		for day := tssim.FloorDiv(lo, 1440); day <= tssim.FloorDiv(hi-1, 1440) && !runs; day++ {
+			runs = on(day)
 		}
 		if !runs {
 			continue
@@ -182,14 +212,9 @@ func dstWindows(e *Expr, z *tssim.Zone, now int64) windows {
 
 func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 	p := schedule.Plan{Cron: e.src, Triggers: []schedule.Trigger{}}
-	win := dstWindows(e, z, now)
+	win := dstWindows(e.dayMatchesNum, z, now)
 	days, assumes, reason := dayTriggers(e)
-	var touched []int
-	for _, t := range e.times {
-		if win.hours[t/60] {
-			touched = append(touched, t)
-		}
-	}
+	touched := touchedBy(e.times, win)
 	if reason == "" {
 		aps := decompose(e.times, win.hours)
 		n := len(aps) * len(days)
@@ -208,11 +233,47 @@ func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 		reason = fmt.Sprintf("needs %d native triggers and Task Scheduler allows %d", n, MaxTriggers)
 	}
 	p.Gated, p.Reason = true, reason
-	// The superset: the cron's times plus, for times in a DST gap, the wall
-	// times they move to, so the gate sees every start whatever Windows
-	// does with the gap (the gate itself applies cron's DST rule).
-	ext := slices.Clone(e.times)
-	crossMidnight := false
+	ext, crossMidnight := superset(e.times, touched, win)
+	aps := decompose(ext, win.hours)
+	if days != nil && len(assumes) == 0 && !crossMidnight && len(aps)*len(days) <= MaxTriggers {
+		// The superset starts on the cron's own days only, so the DST
+		// changes on those days are all it must hold across.
+		p.Triggers = build(aps, days, z, now)
+		return p
+	}
+	// A daily superset starts on every day, DST days the cron skips
+	// included, and must hold there under every reading too: a repetition
+	// from a daily start for a fixed Duration, counted in elapsed time,
+	// ends an hour early on a 25-hour day (and late on a 23-hour one). So
+	// it is split around every DST change, as native plans are around the
+	// cron's: it then holds whatever the day fields select.
+	all := dstWindows(nil, z, now)
+	ext, _ = superset(e.times, touchedBy(e.times, all), all)
+	if aps = decompose(ext, all.hours); len(aps) <= MaxTriggers {
+		p.Triggers = build(aps, []dayTrig{{kind: schedule.Daily}}, z, now)
+	} else {
+		p.Triggers = build(coarse(ext, all), []dayTrig{{kind: schedule.Daily}}, z, now)
+	}
+	return p
+}
+
+// touchedBy returns the times of day ts in an hour a DST change in win touches.
+func touchedBy(ts []int, win windows) []int {
+	var out []int
+	for _, t := range ts {
+		if win.hours[t/60] {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// superset is the cron's times of day plus, for the touched ones, the wall
+// times a spring-forward gap moves them to, so the gate sees every start
+// whatever Windows does with the gap (the gate itself applies cron's DST
+// rule). crossMidnight: a moved time wraps to the next day.
+func superset(ts, touched []int, win windows) (ext []int, crossMidnight bool) {
+	ext = slices.Clone(ts)
 	for _, t := range touched {
 		for _, g := range win.gaps {
 			ext = append(ext, (t+g)%1440)
@@ -220,17 +281,7 @@ func planCron(e *Expr, z *tssim.Zone, now int64) schedule.Plan {
 		}
 	}
 	slices.Sort(ext)
-	ext = slices.Compact(ext)
-	aps := decompose(ext, win.hours)
-	switch {
-	case days != nil && len(assumes) == 0 && !crossMidnight && len(aps)*len(days) <= MaxTriggers:
-		p.Triggers = build(aps, days, z, now)
-	case len(aps) <= MaxTriggers:
-		p.Triggers = build(aps, []dayTrig{{kind: schedule.Daily}}, z, now)
-	default:
-		p.Triggers = build(coarse(ext, win), []dayTrig{{kind: schedule.Daily}}, z, now)
-	}
-	return p
+	return slices.Compact(ext), crossMidnight
 }
 
 // planCrossZone gates a cron evaluated in another zone than the host's:

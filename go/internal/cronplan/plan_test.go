@@ -12,8 +12,18 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/schedule"
 )
 
+// planSchedule plans a definition's schedule the way orc-exec does: parsed
+// (and checked) by definition, then planned.
+func planSchedule(s *definition.Schedule, host *time.Location, now time.Time) (schedule.Plan, error) {
+	sp, err := s.Spec()
+	if err != nil {
+		return schedule.Plan{}, err
+	}
+	return cronplan.PlanSchedule(sp, host, now)
+}
+
 func plan(x, zn string) schedule.Plan {
-	p, err := cronplan.PlanSchedule(&definition.Schedule{Cron: x}, zone(zn), planNow)
+	p, err := planSchedule(&definition.Schedule{Cron: x}, zone(zn), planNow)
 	Expect(err).NotTo(HaveOccurred())
 	return p
 }
@@ -113,19 +123,19 @@ var _ = Describe("PlanSchedule for cron", func() {
 	})
 
 	It("uses the host zone when timezone names it or an equivalent zone, and gates another", func() {
-		p, err := cronplan.PlanSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "Europe/Paris"}, zone("Europe/Berlin"), planNow)
+		p, err := planSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "Europe/Paris"}, zone("Europe/Berlin"), planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(p.Gated).To(BeFalse())
 		Expect(p.Timezone).To(Equal("Europe/Paris"))
-		p, err = cronplan.PlanSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "America/New_York"}, zone("Europe/Berlin"), planNow)
+		p, err = planSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "America/New_York"}, zone("Europe/Berlin"), planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(p.Gated).To(BeTrue())
 		Expect(p.Timezone).To(Equal("America/New_York"))
 		Expect(p.Reason).To(ContainSubstring("orc-exec starts every 1h and the gate evaluates the cron in America/New_York"))
 		Expect(p.Triggers).To(HaveLen(1))
 		Expect(p.Triggers[0].Repetition.Duration).To(BeZero())
-		_, err = cronplan.PlanSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "Mars/Olympus"}, zone("UTC"), planNow)
-		Expect(err).To(MatchError(ContainSubstring(`timezone "Mars/Olympus" is not an IANA zone`)))
+		_, err = planSchedule(&definition.Schedule{Cron: "0 9 * * *", Timezone: "Mars/Olympus"}, zone("UTC"), planNow)
+		Expect(err).To(MatchError(ContainSubstring(`schedule.timezone: "Mars/Olympus" is not a known time zone`)))
 	})
 })
 
@@ -138,55 +148,55 @@ var _ = Describe("PlanSchedule for other schedules", func() {
 	}
 
 	It("maps startup and logon with their delays", func() {
-		p, err := cronplan.PlanSchedule(&definition.Schedule{Startup: &definition.Startup{Delay: d("2m")}, CatchUp: true}, utc, planNow)
+		p, err := planSchedule(&definition.Schedule{Startup: &definition.Startup{Delay: d("2m")}, CatchUp: true}, utc, planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(p.Triggers).To(Equal([]schedule.Trigger{{Kind: schedule.Boot, Delay: 2 * time.Minute}}))
 		Expect(p.CatchUp).To(BeTrue())
-		p, err = cronplan.PlanSchedule(&definition.Schedule{Logon: &definition.Logon{User: `CORP\ana`, Delay: d("30s")}}, utc, planNow)
+		p, err = planSchedule(&definition.Schedule{Logon: &definition.Logon{User: `CORP\ana`, Delay: d("30s")}}, utc, planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(cronplan.Explain(p)).To(Equal([]string{`at logon of CORP\ana, after a delay of 30s`}))
 	})
 
 	It("refuses jitter on startup and logon (no RandomDelay there)", func() {
-		_, err := cronplan.PlanSchedule(&definition.Schedule{Startup: &definition.Startup{}, Jitter: d("1m")}, utc, planNow)
+		_, err := planSchedule(&definition.Schedule{Startup: &definition.Startup{}, Jitter: d("1m")}, utc, planNow)
 		Expect(err).To(MatchError(ContainSubstring("no random delay")))
 	})
 
 	It("maps once to an absolute time trigger", func() {
-		p, err := cronplan.PlanSchedule(&definition.Schedule{Once: "2026-05-01T09:00:00+02:00", Jitter: d("5m")}, zone("Europe/Berlin"), planNow)
+		p, err := planSchedule(&definition.Schedule{Once: "2026-05-01T09:00:00+02:00", Jitter: d("5m")}, zone("Europe/Berlin"), planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(cronplan.Explain(p)).To(Equal([]string{"once at 2026-05-01T09:00:00+02:00, with a random delay up to 5m"}))
 		Expect(p.Triggers[0].Absolute).To(BeTrue())
-		_, err = cronplan.PlanSchedule(&definition.Schedule{Once: "tomorrow"}, utc, planNow)
+		_, err = planSchedule(&definition.Schedule{Once: "tomorrow"}, utc, planNow)
 		Expect(err).To(MatchError(ContainSubstring("not an RFC 3339 time")))
 	})
 
 	It("maps interval to a time trigger repeating indefinitely", func() {
-		p, err := cronplan.PlanSchedule(&definition.Schedule{Interval: d("4h")}, utc, planNow)
+		p, err := planSchedule(&definition.Schedule{Interval: d("4h")}, utc, planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(cronplan.Explain(p)).To(Equal([]string{"once at 2026-01-10T12:01:00Z, then every 4h indefinitely"}))
 		for _, bad := range []string{"30s", "90s", "32d"} {
-			_, err = cronplan.PlanSchedule(&definition.Schedule{Interval: d(bad)}, utc, planNow)
-			Expect(err).To(MatchError(ContainSubstring("whole minutes from 1m to 31d")), bad)
+			_, err = planSchedule(&definition.Schedule{Interval: d(bad)}, utc, planNow)
+			Expect(err).To(MatchError(ContainSubstring("schedule.interval: ")), bad)
 		}
 	})
 
 	It("puts jitter on native triggers, and on the gate for gated plans", func() {
-		p, err := cronplan.PlanSchedule(&definition.Schedule{Cron: "0 6 * * *", Jitter: d("10m")}, utc, planNow)
+		p, err := planSchedule(&definition.Schedule{Cron: "0 6 * * *", Jitter: d("10m")}, utc, planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(p.Triggers[0].RandomDelay).To(Equal(10 * time.Minute))
-		p, err = cronplan.PlanSchedule(&definition.Schedule{Cron: "0 6 15W * *", Jitter: d("10m")}, utc, planNow)
+		p, err = planSchedule(&definition.Schedule{Cron: "0 6 15W * *", Jitter: d("10m")}, utc, planNow)
 		Expect(err).NotTo(HaveOccurred())
 		Expect(p.Triggers[0].RandomDelay).To(BeZero())
 		Expect(p.Jitter).To(Equal(10 * time.Minute))
 	})
 
 	It("wants exactly one kind of schedule", func() {
-		_, err := cronplan.PlanSchedule(&definition.Schedule{Cron: "0 6 * * *", Once: "2026-05-01T09:00:00Z"}, utc, planNow)
+		_, err := planSchedule(&definition.Schedule{Cron: "0 6 * * *", Once: "2026-05-01T09:00:00Z"}, utc, planNow)
+		Expect(err).To(MatchError(ContainSubstring("a task has one trigger")))
+		_, err = cronplan.PlanSchedule(cronplan.Spec{}, utc, planNow)
 		Expect(err).To(MatchError(ContainSubstring("exactly one")))
-		_, err = cronplan.PlanSchedule(nil, utc, planNow)
-		Expect(err).To(HaveOccurred())
-		_, err = cronplan.PlanSchedule(&definition.Schedule{Interval: d("1h"), Timezone: "UTC"}, utc, planNow)
-		Expect(err).To(MatchError(ContainSubstring("applies only to cron")))
+		_, err = planSchedule(&definition.Schedule{Interval: d("1h"), Timezone: "UTC"}, utc, planNow)
+		Expect(err).To(MatchError(ContainSubstring("applies only to a cron schedule")))
 	})
 })

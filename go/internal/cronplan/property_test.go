@@ -65,7 +65,7 @@ var _ = Describe("plans (property: simulated starts = cron's times)", func() {
 			pr := pairs[k%len(pairs)]
 			cronLoc, _ := time.LoadLocation(pr[0])
 			host, _ := time.LoadLocation(pr[1])
-			p, err := cronplan.PlanSchedule(&definition.Schedule{Cron: x, Timezone: pr[0]}, host, planNow)
+			p, err := planSchedule(&definition.Schedule{Cron: x, Timezone: pr[0]}, host, planNow)
 			Expect(err).NotTo(HaveOccurred())
 			if pr[0] == "Europe/Paris" {
 				Expect(p.Reason).NotTo(ContainSubstring("timezone"), "Paris and Berlin keep the same clock")

@@ -71,6 +71,7 @@ func Parse(file string, data []byte) (*Task, error) {
 		return nil, c.err()
 	}
 	raw, _ := doc.(map[string]any)
+	duplicateKeys(c, data)
 	checkShape(c, doc)
 	t := new(Task)
 	if len(c.list) > 0 {

@@ -204,9 +204,12 @@ func (w *walker) duration(v any) {
 		w.add(fmt.Sprintf("%s is not a duration", display(s)), durationFix)
 		return
 	}
-	if _, err := ParseDuration(s); err != nil {
+	d, err := ParseDuration(s)
+	if err != nil {
 		w.add(fmt.Sprintf("%s is too long", display(s)), fmt.Sprintf("use at most %dd (about 292 years)", MaxDurationDays))
+		return
 	}
+	w.checkLimit(s, d)
 }
 
 func (w *walker) size(v any) {

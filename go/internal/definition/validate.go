@@ -11,9 +11,6 @@ import (
 	"strings"
 	"time"
 	"unicode/utf8"
-	// Windows hosts have no zoneinfo database; embed Go's so that
-	// schedule.timezone validates the same everywhere (about 450 KB).
-	_ "time/tzdata"
 )
 
 const (
@@ -152,6 +149,7 @@ func (t *Task) validate(c *errs) {
 		c.add("description", fmt.Sprintf("is %d characters, more than %d", n, MaxDescriptionLen),
 			"shorten it; keep longer notes in a file beside the command")
 	}
+	validateEnvironment(c, t.Action.Environment)
 	if strings.TrimSpace(t.Action.Command) == "" {
 		c.add("action.command", "is required but empty", "set it to the program to run, e.g. \"C:\\\\Tools\\\\export.exe\"")
 	}
@@ -170,93 +168,11 @@ func (t *Task) validate(c *errs) {
 	if t.OutputCap != 0 && (t.OutputCap < MinOutputCap || t.OutputCap > MaxOutputCap) {
 		c.add("outputCap", fmt.Sprintf("%d bytes is outside 1KiB to 1GiB", t.OutputCap), `use a size between "1KiB" and "1GiB", e.g. "1MiB"`)
 	}
-	validateSchedule(c, t.Schedule)
+	scheduleSpec(c, t.Schedule)
 	validateRetry(c, t.Retry)
 	validateDependencies(c, t.Dependencies)
 	validateNotify(c, t.Notify)
 	validateRunAs(c, t.RunAs)
-}
-
-func validateSchedule(c *errs, s *Schedule) {
-	if s == nil {
-		return
-	}
-	var kinds []string
-	if s.Cron != "" {
-		kinds = append(kinds, "cron")
-	}
-	if s.Startup != nil {
-		kinds = append(kinds, "startup")
-	}
-	if s.Logon != nil {
-		kinds = append(kinds, "logon")
-	}
-	if s.Once != "" {
-		kinds = append(kinds, "once")
-	}
-	if s.Interval != 0 {
-		kinds = append(kinds, "interval")
-	}
-	if len(kinds) > 1 {
-		c.add("schedule", "sets "+strings.Join(kinds, " and ")+"; a task has one trigger",
-			"keep one of cron, startup, logon, once or interval, and make a second task for another trigger")
-	}
-	if s.Cron != "" {
-		validateCron(c, s.Cron)
-	}
-	if s.Timezone != "" {
-		if s.Cron == "" {
-			c.add("schedule.timezone", "applies only to a cron schedule", "remove it, or add \"cron\"")
-		} else if _, err := time.LoadLocation(s.Timezone); err != nil || s.Timezone == "Local" {
-			c.add("schedule.timezone", fmt.Sprintf("%q is not a known time zone", s.Timezone),
-				"use an IANA zone name such as \"Europe/Berlin\" or \"UTC\", or omit it for the host's zone")
-		}
-	}
-	if s.Once != "" {
-		if _, err := time.Parse(time.RFC3339, s.Once); err != nil {
-			c.add("schedule.once", fmt.Sprintf("%q is not an RFC 3339 time", s.Once),
-				"write date, time and offset, e.g. \"2025-07-01T02:00:00+02:00\" or \"2025-07-01T00:00:00Z\"")
-		}
-	}
-	if s.Interval != 0 && s.Interval.D() < time.Minute {
-		c.add("schedule.interval", fmt.Sprintf("%s is shorter than 1m", FormatDuration(s.Interval.D())),
-			"use at least \"1m\"; Task Scheduler cannot repeat more often")
-	}
-}
-
-// validateCron checks only the shape of a cron expression; the cron parser
-// that computes start times does the full check.
-// validateCron checks the shape of a cron expression: 5 fields of cron
-// characters, or a descriptor. What each field means, and whether Task
-// Scheduler can serve it, is cronplan's to say (an import cycle keeps it
-// out of here): 'orc-exec define', 'validate' and 'render' ask it too.
-func validateCron(c *errs, expr string) {
-	if d := strings.TrimSpace(expr); strings.HasPrefix(d, "@") {
-		switch strings.ToLower(d) {
-		case "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly":
-			return
-		}
-		c.add("schedule.cron", fmt.Sprintf("%q is not a known descriptor", expr),
-			"use @yearly, @annually, @monthly, @weekly, @daily, @midnight or @hourly, or five fields")
-		return
-	}
-	fields := strings.Fields(expr)
-	if len(fields) != 5 {
-		c.add("schedule.cron", fmt.Sprintf("%q has %d fields, not 5", expr, len(fields)),
-			"write minute hour day-of-month month day-of-week, e.g. \"30 2 * * 1-5\" for 02:30 on weekdays")
-		return
-	}
-	names := [5]string{"minute", "hour", "day-of-month", "month", "day-of-week"}
-	for i, f := range fields {
-		for _, r := range f {
-			if r >= '0' && r <= '9' || r >= 'A' && r <= 'Z' || r >= 'a' && r <= 'z' || strings.ContainsRune("*,-/?#", r) {
-				continue
-			}
-			c.add("schedule.cron", fmt.Sprintf("the %s field %q contains %q", names[i], f, r),
-				"use digits, names (JAN, MON), and * , - / ? # (L and W after a number) only")
-			return
-		}
-	}
 }
 
 func validateRetry(c *errs, r *Retry) {
@@ -268,6 +184,10 @@ func validateRetry(c *errs, r *Retry) {
 	}
 	if (r.BackoffFactor != 0 || c.given("retry", "backoffFactor")) && r.BackoffFactor < 1 {
 		c.add("retry.backoffFactor", fmt.Sprintf("%g is less than 1", r.BackoffFactor), "use at least 1: 1 for a constant delay, more to grow it, e.g. 2")
+	}
+	if r.BackoffFactor > MaxBackoffFactor {
+		c.add("retry.backoffFactor", fmt.Sprintf("%g is more than %d", r.BackoffFactor, MaxBackoffFactor),
+			fmt.Sprintf("use at most %d; maxDelay caps the delay it grows to", MaxBackoffFactor))
 	}
 	if r.MaxDelay != 0 && r.MaxDelay < r.Delay {
 		c.add("retry.maxDelay", fmt.Sprintf("%s is shorter than delay %s", FormatDuration(r.MaxDelay.D()), FormatDuration(r.Delay.D())),

@@ -18,7 +18,7 @@ const (
 	DependencyUnmet Code = 6   // a dependency was unmet and the policy said skip or fail
 	OverlapSkipped  Code = 7   // another run of the task was in progress and overlap is "skip"
 	Disabled        Code = 8   // the task is disabled
-	Gated           Code = 9   // cron gate: this minute is not one of the schedule's minutes
+	Gated           Code = 9   // reserved: the cron gate exited 9 on a minute not in the schedule until it exited 0
 	NotFound        Code = 10  // the task has no definition in the store
 	Internal        Code = 70  // orc-exec itself failed (I/O, bug); see the log
 	Interrupted     Code = 130 // orc-exec was interrupted (Ctrl-C, Stop-ScheduledTask)

@@ -1,6 +1,7 @@
 package history
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -81,13 +82,41 @@ func AppendWith(path string, rec result.Record, r Retention) error {
 		return fmt.Errorf("append to history %s: %w", path, werr)
 	}
 	after := before + int64(len(line))
-	if before/PruneEvery == after/PruneEvery || (r.Keep <= 0 && r.MaxAge <= 0) {
+	if r.Keep <= 0 && r.MaxAge <= 0 {
+		return nil
+	}
+	if before/PruneEvery == after/PruneEvery && !firstExpired(path, r.MaxAge) {
 		return nil
 	}
 	if err := prune(path, r.Keep, r.MaxAge, time.Now()); err != nil {
 		return fmt.Errorf("%w: %w", ErrPrune, err)
 	}
 	return nil
+}
+
+// firstExpired reports whether the first record in the file at path is
+// older than maxAge. A small history crosses no PruneEvery step for years,
+// and runs past the age limit must not stay that long. The first line is
+// the cheap place to look (one short read); the prune it starts drops every
+// expired run wherever it sits, so one that is out of order goes at the
+// latest when the first line expires.
+func firstExpired(path string, maxAge time.Duration) bool {
+	if maxAge <= 0 {
+		return false
+	}
+	f, err := openRead(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	buf := make([]byte, 16<<10)
+	n, _ := f.ReadAt(buf, 0)
+	first, _, _ := bytes.Cut(buf[:n], []byte{'\n'})
+	var rec result.Record
+	if json.Unmarshal(first, &rec) != nil {
+		return false // torn or longer than the buffer: the next step prunes it
+	}
+	return When(rec).Before(time.Now().Add(-maxAge))
 }
 
 // appendLine writes line to f, first ending a torn last line if there is one,

@@ -8,9 +8,11 @@
 // killed, or is still going) shows as RUNNING.
 //
 // Runs are ordered by when their last record was appended, and a record's
-// time is its End, or its Start while it has no End (see When). Filters that
-// stop early (Since, Prune's maxAge) rely on those times growing along the
-// file, which holds as long as the clock is not set back.
+// time is its End, or its Start while it has no End (see When). Those times
+// need not grow along the file (a clock set back, a record dated 1970 by a
+// broken RTC), so time filters (Since, Prune's maxAge) skip the records they
+// exclude and never stop at one; only a count (Limit, keep) ends a read
+// early, which keeps "the last N" a short backward read.
 package history
 
 import (
@@ -50,10 +52,13 @@ func When(rec result.Record) time.Time {
 // lines are skipped.
 func Query(path string, f Filter) ([]result.Record, error) {
 	var out []result.Record
-	err := scan(path, func(rec result.Record, _ []byte) bool {
-		if !f.Since.IsZero() && When(rec).Before(f.Since) {
-			return false // everything earlier in the file is older still
-		}
+	var skip func(time.Time) bool
+	if !f.Since.IsZero() {
+		// Not a reason to stop: an earlier line may still be newer, since
+		// times are not sorted along the file.
+		skip = func(w time.Time) bool { return w.Before(f.Since) }
+	}
+	err := scan(path, skip, func(rec result.Record, _ []byte) bool {
 		if f.Status == "" || rec.Status == f.Status {
 			out = append(out, rec)
 		}
@@ -80,8 +85,12 @@ func Latest(path string) (result.Record, bool, error) {
 
 // scan calls fn for each run in the file at path, newest first, until fn
 // returns false. raw is the record's line, valid only during the call. A
-// record is passed once per RunID: the newest one.
-func scan(path string, fn func(rec result.Record, raw []byte) bool) error {
+// record is passed once per RunID: the newest one. Runs whose When skip
+// reports true (skip may be nil) are not passed. A time filter must read
+// the whole file, so skip sees each line's time without decoding the line
+// where it can (see peek): a full JSON decode per line cost 14.6 s for
+// "the last day" of 1,000,000 runs.
+func scan(path string, skip func(when time.Time) bool, fn func(rec result.Record, raw []byte) bool) error {
 	f, err := openRead(path)
 	if errors.Is(err, os.ErrNotExist) {
 		return nil
@@ -96,6 +105,22 @@ func scan(path string, fn func(rec result.Record, raw []byte) bool) error {
 	}
 	seen := make(map[string]struct{})
 	err = linesBackward(f, st.Size(), func(line []byte) bool {
+		if skip != nil {
+			if id, when, ok := peek(line); ok {
+				if _, dup := seen[string(id)]; dup {
+					return true // superseded by a newer record of the same run
+				}
+				seen[string(id)] = struct{}{}
+				if skip(when) {
+					return true
+				}
+				var rec result.Record
+				if json.Unmarshal(line, &rec) != nil {
+					return true
+				}
+				return fn(rec, line)
+			}
+		}
 		var rec result.Record
 		if json.Unmarshal(line, &rec) != nil {
 			return true // torn by a crash or edited by hand: not a record
@@ -105,6 +130,9 @@ func scan(path string, fn func(rec result.Record, raw []byte) bool) error {
 				return true // superseded by a newer record of the same run
 			}
 			seen[rec.RunID] = struct{}{}
+		}
+		if skip != nil && skip(When(rec)) {
+			return true
 		}
 		return fn(rec, line)
 	})
@@ -148,4 +176,50 @@ func linesBackward(r io.ReaderAt, size int64, fn func(line []byte) bool) error {
 		fn(carry)
 	}
 	return nil
+}
+
+// peek reads a record line's run ID and When without decoding the line. It
+// only trusts lines in the order json.Marshal writes result.Record
+// ({"schema":…,"runId":…,"start":…,"end":…, attempts after): ok is false
+// for any other line (hand-edited, torn), which the caller then decodes.
+func peek(line []byte) (runID []byte, when time.Time, ok bool) {
+	if !bytes.HasPrefix(line, []byte(`{"schema":`)) {
+		return nil, time.Time{}, false
+	}
+	runID, rest, ok := field(line, `"runId":"`)
+	if !ok || len(runID) == 0 || bytes.IndexByte(runID, '\\') >= 0 {
+		return nil, time.Time{}, false
+	}
+	start, rest, ok := field(rest, `"start":"`)
+	if !ok {
+		return nil, time.Time{}, false
+	}
+	end, _, ok := field(rest, `"end":"`)
+	if !ok {
+		return nil, time.Time{}, false
+	}
+	var t time.Time
+	if t.UnmarshalText(end) != nil {
+		return nil, time.Time{}, false
+	}
+	if t.IsZero() && t.UnmarshalText(start) != nil {
+		return nil, time.Time{}, false
+	}
+	return runID, t, true
+}
+
+// field finds key (a member name with its colon and opening quote) in b and
+// returns the string value after it, up to the closing quote, and the rest
+// of b. A key cannot occur inside a JSON string, whose quotes are escaped.
+func field(b []byte, key string) (val, rest []byte, ok bool) {
+	i := bytes.Index(b, []byte(key))
+	if i < 0 {
+		return nil, nil, false
+	}
+	b = b[i+len(key):]
+	j := bytes.IndexByte(b, '"')
+	if j < 0 {
+		return nil, nil, false
+	}
+	return b[:j], b[j+1:], true
 }

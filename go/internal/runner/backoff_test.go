@@ -1,6 +1,8 @@
 package runner
 
 import (
+	"math"
+	"math/rand/v2"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -49,4 +51,56 @@ var _ = Describe("retryable", func() {
 		Entry("timeout without retryOnTimeout", &definition.Retry{Attempts: 2}, proc.Outcome{ExitCode: -1, TimedOut: true}, false),
 		Entry("timeout with retryOnTimeout", &definition.Retry{Attempts: 2, RetryOnTimeout: true}, proc.Outcome{ExitCode: -1, TimedOut: true}, true),
 	)
+})
+
+var _ = Describe("backoff at the edges", func() {
+	// Before: a jitter of the longest duration panicked (rand.Int64N of an
+	// overflowed bound), and a factor of 1e300 overflowed to no delay at all.
+	longest := definition.Duration(math.MaxInt64)
+
+	It("never panics and never goes below the delay, whatever the policy", func() {
+		r := rand.New(rand.NewPCG(9, 9))
+		pick := func(ds ...definition.Duration) definition.Duration { return ds[r.IntN(len(ds))] }
+		for range 2000 {
+			p := &definition.Retry{
+				Attempts:      100,
+				Delay:         pick(0, d("1ns"), d("1s"), d("1d"), longest),
+				BackoffFactor: []float64{0, 1, 1.5, 2, 10, 1e300, math.MaxFloat64, math.Inf(1)}[r.IntN(8)],
+				MaxDelay:      pick(0, d("1s"), d("1h"), longest),
+				Jitter:        pick(0, d("1ns"), d("1d"), longest),
+			}
+			if p.MaxDelay != 0 && p.MaxDelay < p.Delay {
+				p.MaxDelay = p.Delay
+			}
+			prev := time.Duration(0)
+			for n := 1; n <= 100; n++ {
+				var got time.Duration
+				Expect(func() { got = backoff(p, n) }).NotTo(Panic(), "%+v attempt %d", p, n)
+				Expect(got).To(BeNumerically(">=", p.Delay.D()), "%+v attempt %d", p, n)
+				if p.Jitter == 0 {
+					Expect(got).To(BeNumerically(">=", prev), "%+v: attempt %d waits less than the one before", p, n)
+					if p.MaxDelay > 0 {
+						Expect(got).To(BeNumerically("<=", p.MaxDelay.D()))
+					}
+				}
+				prev = got
+			}
+		}
+	})
+
+	DescribeTable("saturates instead of overflowing",
+		func(p *definition.Retry, n int, want time.Duration) {
+			Expect(backoff(p, n)).To(Equal(want))
+		},
+		Entry("a factor of 1e300 grows to maxDelay", &definition.Retry{Attempts: 5, Delay: d("1s"), BackoffFactor: 1e300, MaxDelay: d("1h")}, 3, time.Hour),
+		Entry("a factor of 1e300 without maxDelay saturates at the longest duration", &definition.Retry{Attempts: 5, Delay: d("1s"), BackoffFactor: 1e300}, 3, time.Duration(math.MaxInt64)),
+		Entry("the longest delay stays the longest", &definition.Retry{Attempts: 5, Delay: longest, BackoffFactor: 2}, 4, time.Duration(math.MaxInt64)),
+	)
+
+	It("adds a jitter of the longest duration without panicking or wrapping around", func() {
+		p := &definition.Retry{Attempts: 2, Delay: d("1h"), Jitter: longest}
+		for range 100 {
+			Expect(backoff(p, 1)).To(BeNumerically(">=", time.Hour))
+		}
+	})
 })

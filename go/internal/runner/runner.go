@@ -8,7 +8,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"time"
@@ -327,46 +326,4 @@ func (r *Runner) attempts(ctx context.Context, t *definition.Task, paths store.T
 			return result.Stopped, exitcode.Interrupted, "orc-exec was stopped while waiting to retry"
 		}
 	}
-}
-
-func retryable(p *definition.Retry, o proc.Outcome) bool {
-	if p == nil {
-		return false
-	}
-	if o.TimedOut {
-		return p.RetryOnTimeout
-	}
-	if len(p.RetryableExitCodes) == 0 {
-		return true
-	}
-	for _, c := range p.RetryableExitCodes {
-		if c == o.ExitCode {
-			return true
-		}
-	}
-	return false
-}
-
-// backoff is the delay after attempt n (1-based): Delay × BackoffFactor^(n-1),
-// capped at MaxDelay, plus a random jitter up to Jitter.
-func backoff(p *definition.Retry, n int) time.Duration {
-	d := float64(p.Delay.D())
-	f := p.BackoffFactor
-	if f < 1 {
-		f = 1
-	}
-	for i := 1; i < n; i++ {
-		d *= f
-		if p.MaxDelay > 0 && d >= float64(p.MaxDelay.D()) {
-			break
-		}
-	}
-	out := time.Duration(d)
-	if p.MaxDelay > 0 && out > p.MaxDelay.D() {
-		out = p.MaxDelay.D()
-	}
-	if p.Jitter > 0 {
-		out += time.Duration(rand.Int64N(int64(p.Jitter.D()) + 1))
-	}
-	return out
 }

@@ -182,3 +182,32 @@ var _ = Describe("Fires", func() {
 		Expect(tssim.Readings()[0].String()).To(Equal("end=exclusive missing=skip week=occurrence gap=shift overlap=first"))
 	})
 })
+
+var _ = Describe("a daily repetition for a fixed Duration on DST days", func() {
+	// Repetitions count elapsed time, so a series from a daily start covers
+	// the wall clock an hour short on the 25-hour day and an hour long on
+	// the 23-hour one. This is what made gated supersets miss cron minutes
+	// (2027-10-31 08:09 and 16:09 for `9,55 */8 */2 10 5` in Berlin); the
+	// planner now splits them around every DST change.
+	berlin := mustZone("Europe/Berlin")
+	every8h := schedule.Trigger{Kind: schedule.Daily, DaysInterval: 1, Start: at(berlin, 2027, 1, 1, 0, 9),
+		Repetition: &schedule.Repetition{Interval: 8 * time.Hour, Duration: 20 * time.Hour}}
+
+	It("starts at 00:09, 07:09 and 15:09 on the day clocks fall back", func() {
+		Expect(fires(berlin, tssim.Reading{}, at(berlin, 2027, 10, 31, 0, 0), at(berlin, 2027, 11, 1, 0, 0), every8h)).
+			To(Equal([]string{"2027-10-31 00:09 CEST", "2027-10-31 07:09 CET", "2027-10-31 15:09 CET"}))
+	})
+
+	It("starts at 00:09, 09:09 and 17:09 on the day clocks spring forward", func() {
+		Expect(fires(berlin, tssim.Reading{}, at(berlin, 2027, 3, 28, 0, 0), at(berlin, 2027, 3, 29, 0, 0), every8h)).
+			To(Equal([]string{"2027-03-28 00:09 CET", "2027-03-28 09:09 CEST", "2027-03-28 17:09 CEST"}))
+	})
+
+	It("starts at the wall times when the series begins after the change", func() {
+		after := every8h
+		after.Start = at(berlin, 2027, 1, 1, 8, 9)
+		after.Repetition = &schedule.Repetition{Interval: 8 * time.Hour, Duration: 12 * time.Hour}
+		Expect(fires(berlin, tssim.Reading{}, at(berlin, 2027, 10, 31, 0, 0), at(berlin, 2027, 11, 1, 0, 0), after)).
+			To(Equal([]string{"2027-10-31 08:09 CET", "2027-10-31 16:09 CET"}))
+	})
+})

@@ -4,7 +4,7 @@
 //
 // A gated plan's triggers fire at a superset of the cron minutes (see
 // schedule.Plan.Gated); each start runs orc-exec, which must go ahead on the
-// cron's minutes and exit quietly (exitcode.Gated) on the others. Task
+// cron's minutes and exit quietly with 0 on the others. Task
 // Scheduler does not tell the process which trigger time started it, so
 // the gate infers it from the clock:
 //
