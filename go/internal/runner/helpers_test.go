@@ -179,5 +179,3 @@ func (f *fixture) started(n int) []string {
 	}
 	return ids
 }
-
-func (f *fixture) release() { touch(filepath.Join(f.dir, "release")) }
