@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"time"
 
@@ -256,6 +257,49 @@ var _ = Describe("Runner.Run", func() {
 			Expect(code).To(Equal(exitcode.Success))
 			Expect(heldThen).To(BeTrue())
 			Expect(historyThen).To(BeEmpty())
+		})
+	})
+})
+
+var _ = Describe("Runner.Stop", func() {
+	var f *fixture
+	BeforeEach(func() { f = newFixture() })
+
+	It("returns nothing when no run is in progress, and clears lock files finished runs left", func() {
+		p := f.paths("idle")
+		Expect(os.MkdirAll(p.Lock+".runs", 0o755)).To(Succeed())
+		Expect(os.WriteFile(runner.RunLockPath(p, "finished-run"), nil, 0o600)).To(Succeed())
+		recs, err := f.runner.Stop(context.Background(), "idle", time.Second)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(recs).To(BeEmpty())
+		Expect(runner.RunLockPath(p, "finished-run")).NotTo(BeAnExistingFile())
+	})
+
+	It("closes a run that ended without a result and returns its STOPPED record", func() {
+		Expect(history.Append(f.paths("k").History, result.Record{Schema: result.Schema, Task: "k", RunID: "killed-run",
+			Status: result.Running, Start: time.Now().UTC(), ExitCode: -1, Attempts: []result.Attempt{}})).To(Succeed())
+		recs, err := f.runner.Stop(context.Background(), "k", time.Second)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(recs).To(HaveExactElements(And(HaveField("RunID", "killed-run"), HaveField("Status", result.Stopped))))
+	})
+
+	Context("when a run is queued behind another", func() {
+		It("stops it too: it records STOPPED and never runs", func() {
+			if runtime.GOOS != "windows" {
+				Skip("on Unix the request is SIGTERM to orc-exec, which would end this spec process: see the e2e specs")
+			}
+			other := lock.New(f.paths("q").Lock)
+			Expect(other.TryAcquire(lock.Self("other-run"))).To(Succeed())
+			DeferCleanup(other.Release)
+			done := f.start(context.Background(), f.task("q", "ok", definition.OverlapQueue))
+			Eventually(func() []string { m, _ := filepath.Glob(f.paths("q").Lock + ".runs/*.lock"); return m }).Should(HaveLen(1))
+			recs, err := f.runner.Stop(context.Background(), "q", 10*time.Second)
+			Expect(err).NotTo(HaveOccurred())
+			var o outcome
+			Eventually(done).Should(Receive(&o))
+			Expect(o.rec.Status).To(Equal(result.Stopped))
+			Expect(o.rec.Attempts).To(BeEmpty())
+			Expect(recs).To(HaveExactElements(HaveField("RunID", o.rec.RunID)))
 		})
 	})
 })

@@ -81,8 +81,10 @@ func sleep(ctx context.Context, d time.Duration) error {
 // included: locks/<task>.runs/<runID>.lock. Whoever can take it knows that no
 // process of that run is left; `orc-exec stop` signals the run through it.
 func RunLockPath(paths store.TaskPaths, runID string) string {
-	return filepath.Join(paths.Lock+".runs", runID+".lock")
+	return filepath.Join(runLockDir(paths), runID+".lock")
 }
+
+func runLockDir(paths store.TaskPaths) string { return paths.Lock + ".runs" }
 
 // RunTag is the environment entry every process of a run's command carries,
 // by which its leftovers are found (see proc.Spec.Tag).
@@ -144,21 +146,9 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		return finish(result.Disabled, exitcode.Disabled, "the task is disabled")
 	}
 
-	taskLock, abandoned, code, reason := r.acquire(ctx, t, paths, &rec, log)
-	if code != exitcode.Success {
-		st := result.Error
-		switch code {
-		case exitcode.OverlapSkipped:
-			st = result.Skipped
-		case exitcode.Interrupted:
-			st = result.Stopped // stopped while queued: nobody failed
-		}
-		return finish(st, code, reason)
-	}
-	defer taskLock.release()
-
-	// The run lock lives as long as the run and its command's tree; the
-	// task lock (overlap other than parallel) was taken in acquire.
+	// The run lock lives as long as the run and its command's tree. It is
+	// taken before the overlap lock, so that a run queued behind another
+	// can be stopped too.
 	runLock := lock.New(RunLockPath(paths, rec.RunID))
 	if err := os.MkdirAll(filepath.Dir(runLock.Path()), 0o755); err != nil {
 		rec.Error = err.Error()
@@ -190,6 +180,22 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 			case <-ctx.Done():
 			}
 		}()
+	}
+
+	taskLock, abandoned, code, reason := r.acquire(ctx, t, paths, &rec, log)
+	if code != exitcode.Success {
+		st := result.Error
+		switch code {
+		case exitcode.OverlapSkipped:
+			st = result.Skipped
+		case exitcode.Interrupted:
+			st = result.Stopped // stopped while queued: nobody failed
+		}
+		return finish(st, code, reason)
+	}
+	defer taskLock.release()
+	if ctx.Err() != nil {
+		return finish(result.Stopped, exitcode.Interrupted, "stopped before the command started")
 	}
 
 	if r.Locked != nil {

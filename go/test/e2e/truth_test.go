@@ -5,6 +5,7 @@ package e2e_test
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -123,6 +124,28 @@ var _ = Describe("orc-exec stop", func() {
 		Expect(ra.Reason).To(ContainSubstring("on request"))
 		Expect(record(stop).RunID).To(Equal(ra.RunID))
 		Expect(alive(readPID(dir + "/pid"))).To(BeFalse())
+	})
+
+	It("stops a run queued behind another too: it records STOPPED and never runs its command", func() {
+		gate := filepath.Join(dir, "release")
+		s.define("q", map[string]any{"name": "q", "overlap": "queue", "action": sh(
+			`echo $$ >> ` + dir + `/pids; while [ ! -e ` + gate + ` ]; do sleep 0.05; done`)})
+		a := s.start("run", "q", "--output", "json")
+		Eventually(func() int { return readPID(dir + "/pids") }).ShouldNot(BeZero())
+		b := s.start("run", "q", "--output", "json")
+		Eventually(func() []string {
+			m, _ := filepath.Glob(filepath.Join(s.home, "locks", "q.lock.runs", "*.lock"))
+			return m
+		}).Should(HaveLen(2))
+
+		stop := s.run("stop", "q", "--output", "json")
+		Expect(stop.ExitCode()).To(Equal(0), string(stop.Err.Contents()))
+		Eventually(a).Should(gexec.Exit(130))
+		Eventually(b).Should(gexec.Exit(130))
+		Expect(record(b).Status).To(Equal(result.Stopped))
+		Expect(record(b).Attempts).To(BeEmpty())
+		b2, _ := os.ReadFile(dir + "/pids")
+		Expect(strings.Count(string(b2), "\n")).To(Equal(1), "only the first run started its command")
 	})
 
 	It("exits 0 and says so when no run is in progress", func() {
