@@ -151,10 +151,17 @@ var _ = Describe("Runner.Run", func() {
 	})
 
 	Context("when an earlier run ended without recording a result (its orc-exec was killed)", func() {
-		// marker writes what a killed run leaves behind: its RUNNING record.
-		marker := func(name, runID string) {
+		// legacyMarker writes what a killed run of an orc-exec older than run
+		// locks leaves behind: its RUNNING record.
+		legacyMarker := func(name, runID string) {
 			Expect(history.Append(f.paths(name).History, result.Record{Schema: result.Schema, Task: name, RunID: runID,
 				Status: result.Running, Start: time.Now().UTC(), ExitCode: -1, Attempts: []result.Attempt{}})).To(Succeed())
+		}
+		// marker adds the run lock file it took (unlocked once it died).
+		marker := func(name, runID string) {
+			legacyMarker(name, runID)
+			Expect(os.MkdirAll(f.paths(name).Lock+".runs", 0o755)).To(Succeed())
+			Expect(os.WriteFile(runner.RunLockPath(f.paths(name), runID), nil, 0o600)).To(Succeed())
 		}
 		statusOf := func(name, runID string) result.Status {
 			for _, r := range historyOf(name) {
@@ -176,6 +183,18 @@ var _ = Describe("Runner.Run", func() {
 					Expect(r.Reason).To(ContainSubstring("without recording a result"))
 				}
 			}
+		})
+
+		It("closes the newest RUNNING record of an older orc-exec (no run lock) when it holds the task lock", func() {
+			legacyMarker("k", "legacy-run")
+			f.runner.Run(context.Background(), f.task("k", "ok", definition.OverlapSkip))
+			Expect(statusOf("k", "legacy-run")).To(Equal(result.Stopped))
+		})
+
+		It("leaves no run lock files behind", func() {
+			marker("k", "killed-run")
+			f.runner.Run(context.Background(), f.task("k", "ok", definition.OverlapParallel))
+			Expect(filepath.Glob(f.paths("k").Lock + ".runs/*")).To(BeEmpty())
 		})
 
 		It("closes it even when a SKIPPED record came after it", func() {

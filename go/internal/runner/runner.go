@@ -11,7 +11,6 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -203,7 +202,7 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 			log.Warn().Err(err).Msg("Could not rotate the log")
 		}
 	}
-	r.closeAbandoned(paths, rec.RunID, abandoned, log)
+	r.closeAbandoned(paths, rec.RunID, abandoned, taskLock.l != nil, log)
 
 	// The marker makes a run that is killed mid-way visible in history. A run
 	// that cannot even record that it started does not start.
@@ -345,42 +344,62 @@ func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, me, h lock.Hold
 }
 
 // closeAbandoned records a result for every run that ended without
-// recording one: its record is still RUNNING but its run lock is free, so
-// neither its orc-exec nor any process of its command is alive (Task
-// Scheduler's StopExisting or ExecutionTimeLimit, Stop-ScheduledTask,
-// kill -9, a crash, a newer run's stop-previous). This works for every
-// overlap policy, and for runs buried under newer records (a SKIPPED one, a
-// parallel run). Without it they would show as running forever.
-func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[string]string, log zerolog.Logger) {
+// recording one (Task Scheduler's StopExisting or ExecutionTimeLimit,
+// Stop-ScheduledTask, kill -9, a crash, a newer run's stop-previous), for
+// every overlap policy and however many records came after it (a SKIPPED
+// one, parallel runs). Without it they would show as RUNNING forever.
+//
+// A run removes its run lock file when it ends, so the files left in the
+// folder are the only candidates, and one whose lock we can take belongs to
+// a run of which no process is left. That keeps the common case to one
+// small ReadDir; history is read only when there is a candidate.
+func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[string]string, holdsTaskLock bool, log zerolog.Logger) {
+	entries, _ := os.ReadDir(runLockDir(paths))
+	dead := map[string]*lock.Lock{}
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".lock")
+		if !ok || id == self {
+			continue
+		}
+		rl := lock.New(RunLockPath(paths, id))
+		if rl.TryAcquire(lock.Self(self)) == nil {
+			dead[id] = rl
+		}
+	}
+	defer func() {
+		for _, rl := range dead {
+			_ = rl.Release()
+			rl.Remove()
+		}
+	}()
+	// A run started by an orc-exec older than run locks has no lock file;
+	// holding the task lock proves it dead, as it did then.
+	legacy := ""
+	if holdsTaskLock {
+		if last, ok, err := history.Latest(paths.History); err == nil && ok && last.Status == result.Running && last.RunID != self {
+			if _, err := os.Stat(RunLockPath(paths, last.RunID)); errors.Is(err, os.ErrNotExist) {
+				legacy = last.RunID
+			}
+		}
+	}
+	if len(dead) == 0 && legacy == "" {
+		return
+	}
+	// Read after taking their locks: a run that appended its final record
+	// just before releasing its lock is no longer RUNNING here.
 	running, err := history.Query(paths.History, history.Filter{Status: result.Running})
 	if err != nil {
 		log.Warn().Err(err).Msg("Could not look for runs that ended without a result")
 		return
 	}
-	for _, last := range running {
-		if last.RunID == self {
-			continue
+	for _, rec := range running {
+		if _, ok := dead[rec.RunID]; ok || rec.RunID == legacy {
+			r.closeOne(paths, rec, reasons[rec.RunID], log)
 		}
-		// A run creates its run lock before its RUNNING marker, so a missing
-		// lock file means it is gone (or was started by an orc-exec older
-		// than run locks, which the task lock covered).
-		rl := lock.New(RunLockPath(paths, last.RunID))
-		if err := rl.TryAcquire(lock.Self(self)); err != nil {
-			continue // alive, or its tree still is
-		}
-		r.closeOne(paths, self, last, reasons[last.RunID], log)
-		_ = rl.Release()
-		rl.Remove()
 	}
 }
 
-func (r *Runner) closeOne(paths store.TaskPaths, self string, last result.Record, reason string, log zerolog.Logger) {
-	// Its final record may have been appended just before it released the
-	// lock: look again now that we hold it.
-	still, err := history.Query(paths.History, history.Filter{Status: result.Running})
-	if err != nil || !slices.ContainsFunc(still, func(x result.Record) bool { return x.RunID == last.RunID }) {
-		return
-	}
+func (r *Runner) closeOne(paths store.TaskPaths, last result.Record, reason string, log zerolog.Logger) {
 	if reason == "" {
 		reason = "the run ended without recording a result: orc-exec was killed (Task Scheduler stopped it, its time limit, or a crash)"
 	}

@@ -105,7 +105,7 @@ func (r *Runner) Stop(ctx context.Context, name string, grace time.Duration) ([]
 	if len(stopped) == 0 {
 		return nil, errors.Join(errs...)
 	}
-	r.closeAbandoned(paths, "stop", reasons, r.Log)
+	r.closeAbandoned(paths, "stop", reasons, false, r.Log)
 	all, err := history.Query(paths.History, history.Filter{})
 	if err != nil {
 		return nil, errors.Join(append(errs, err)...)
