@@ -135,7 +135,7 @@ var _ = Describe("Run on Linux", func() {
 			tag := "ORC_RUN_ID=proc-spec-" + strconv.Itoa(os.Getpid())
 			o := proc.Run(context.Background(), proc.Spec{
 				Command: escaper + "sleep 300", Shell: true, Dir: dir, Env: append(os.Environ(), tag), Tag: tag,
-				Timeout: 500 * time.Millisecond, OutputDelay: 300 * time.Millisecond,
+				Timeout: 2 * time.Second, OutputDelay: 300 * time.Millisecond,
 			})
 			esc := readPID(dir, "esc.pid")()
 			DeferCleanup(func() { _ = syscall.Kill(esc, syscall.SIGKILL) })
