@@ -161,25 +161,8 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 	// a run that finds the lock free must also find the record.
 	defer func() { _ = runLock.Release(); runLock.Remove() }()
 
-	stopped, unlisten, err := lock.ListenStop(runLock.Path())
-	if err != nil {
-		log.Warn().Err(err).Msg("Cannot be stopped by 'orc-exec stop'")
-	}
+	ctx, stopRequested, unlisten := listenStop(ctx, runLock, log)
 	defer unlisten()
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var stopRequested atomic.Bool
-	if stopped != nil {
-		go func() {
-			select {
-			case <-stopped:
-				stopRequested.Store(true)
-				log.Info().Msg("Stop requested")
-				cancel()
-			case <-ctx.Done():
-			}
-		}()
-	}
 
 	taskLock, abandoned, code, reason := r.acquire(ctx, t, paths, &rec, log)
 	if code != exitcode.Success {
@@ -240,10 +223,34 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		inherit = append(inherit, f)
 	}
 	st, code, reason := r.attempts(ctx, t, paths, &rec, inherit, log)
-	if st == result.Stopped && (stopRequested.Load() || lock.StopRequested(runLock.Path())) {
+	if st == result.Stopped && stopRequested() {
 		reason = "stopped on request (orc-exec stop, Stop-OrcTask)" + strings.TrimPrefix(reason, "orc-exec was stopped")
 	}
 	return finish(st, code, reason)
+}
+
+// listenStop returns ctx cancelled when 'orc-exec stop' asks this run to
+// stop, and whether it did (rather than any other signal or cancellation).
+func listenStop(ctx context.Context, runLock *lock.Lock, log zerolog.Logger) (context.Context, func() bool, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	stopped, unlisten, err := lock.ListenStop(runLock.Path())
+	if err != nil {
+		log.Warn().Err(err).Msg("Cannot be stopped by 'orc-exec stop'")
+	}
+	var requested atomic.Bool
+	if stopped != nil {
+		go func() {
+			select {
+			case <-stopped:
+				requested.Store(true)
+				log.Info().Msg("Stop requested")
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
+	asked := func() bool { return requested.Load() || lock.StopRequested(runLock.Path()) }
+	return ctx, asked, func() { cancel(); unlisten() }
 }
 
 func joinErr(a, b string) string {
