@@ -89,7 +89,7 @@ func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 		if rec.Error != "" {
 			msg += ": " + rec.Error
 		}
-		a.fail(code, errors.New(msg), "see the task's log in the store's logs folder")
+		a.fail(code, errors.New(msg), "check the free space and permissions of the store; the task's log is in its logs folder")
 	}
 	return code
 }

@@ -121,9 +121,12 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 			log.Error().Err(err).Msg("Could not append to history")
 			code = exitcode.Internal
 			rec.Status, rec.OrcExitCode = result.Error, int(code)
-			rec.Reason = fmt.Sprintf("the run ended %s but its result could not be recorded in history", st)
-			if reason != "" {
+			switch {
+			case st == result.Error: // already says what went wrong
+			case reason != "":
 				rec.Reason = fmt.Sprintf("the run ended %s (%s) but its result could not be recorded in history", st, reason)
+			default:
+				rec.Reason = fmt.Sprintf("the run ended %s but its result could not be recorded in history", st)
 			}
 			rec.Error = joinErr(rec.Error, fmt.Sprintf("could not record the result: %v", err))
 		} else if err != nil {
