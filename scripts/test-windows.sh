@@ -8,7 +8,7 @@
 set -euo pipefail
 
 # Packages with Windows specs, relative to go/internal. Add yours here.
-PACKAGES=(proc lock store secret notify)
+PACKAGES=(proc lock store secret notify logging runner cli)
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/out/wintest"

@@ -58,6 +58,7 @@ func (g *globalOptions) addFlags(fs *pflag.FlagSet) {
 func commands() []command {
 	return []command{
 		{"run", "run a task once: checks, command, retries, result", runUsage, cmdRun},
+		{"stop", "stop a task's runs in progress, recording them as STOPPED", stopUsage, cmdStop},
 		{"check", "run only a task's dependency checks", checkUsage, cmdCheck},
 		{"render", "print a task's Task Scheduler XML", renderUsage, cmdRender},
 		{"validate", "validate task definitions", validateUsage, cmdValidate},

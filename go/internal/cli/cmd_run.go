@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"math/rand/v2"
 	"time"
 
@@ -73,11 +74,22 @@ func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 	if *manual {
 		trigger = result.Manual
 	}
-	rec, code := runner.New(s, log, trigger).Run(ctx, t)
+	r := runner.New(s, log, trigger)
+	r.Locked = logFile.Rotate
+	rec, code := r.Run(ctx, t)
 	if a.table() {
 		renderRecords(a.io.Stdout, []result.Record{rec})
 	} else {
 		writeJSONLine(a.io.Stdout, rec)
+	}
+	if rec.Status == result.Error {
+		// stdout may go nowhere (Task Scheduler): the reason must also
+		// reach stderr, where the caller or its log looks for errors.
+		msg := rec.Reason
+		if rec.Error != "" {
+			msg += ": " + rec.Error
+		}
+		a.fail(code, errors.New(msg), "check the free space and permissions of the store; the task's log is in its logs folder")
 	}
 	return code
 }

@@ -12,6 +12,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/logging"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 type broken struct{}
@@ -49,14 +50,15 @@ var _ = Describe("New", func() {
 	})
 })
 
-var _ = Describe("OpenFile", func() {
+var _ = Describe("File", func() {
 	It("rotates a full log and keeps only the newest files", func() {
-		dir := GinkgoT().TempDir()
+		dir := testutil.TempDir()
 		p := filepath.Join(dir, "task.log")
 		r := logging.Rotation{MaxBytes: 100, Keep: 2}
 		for i := range 4 {
 			f, err := logging.OpenFile(p, r)
 			Expect(err).NotTo(HaveOccurred())
+			Expect(f.Rotate()).To(Succeed())
 			_, err = f.WriteString(strings.Repeat(string(rune('a'+i)), 150) + "\n")
 			Expect(err).NotTo(HaveOccurred())
 			Expect(f.Close()).To(Succeed())
@@ -68,5 +70,30 @@ var _ = Describe("OpenFile", func() {
 		b2, _ := os.ReadFile(p + ".2")
 		Expect(string(b2)).To(HavePrefix("bbb"))
 		Expect(p + ".3").NotTo(BeAnExistingFile())
+	})
+
+	Context("when another run holds the log open", func() {
+		// On Windows, renaming a file another handle holds without
+		// FILE_SHARE_DELETE fails: a second run then exited 70, unrecorded.
+		It("rotates it anyway and both go on writing", func() {
+			dir := testutil.TempDir()
+			p := filepath.Join(dir, "task.log")
+			r := logging.Rotation{MaxBytes: 10, Keep: 2}
+			other, err := logging.OpenFile(p, r)
+			Expect(err).NotTo(HaveOccurred())
+			DeferCleanup(other.Close)
+			_, err = other.WriteString("first run, still running\n")
+			Expect(err).NotTo(HaveOccurred())
+
+			f, err := logging.OpenFile(p, r)
+			Expect(err).NotTo(HaveOccurred())
+			DeferCleanup(f.Close)
+			Expect(f.Rotate()).To(Succeed())
+			_, err = f.WriteString("second run\n")
+			Expect(err).NotTo(HaveOccurred())
+
+			Expect(os.ReadFile(p)).To(BeEquivalentTo("second run\n"))
+			Expect(os.ReadFile(p + ".1")).To(BeEquivalentTo("first run, still running\n"))
+		})
 	})
 })

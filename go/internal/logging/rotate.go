@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/gofrs/flock"
@@ -12,7 +13,7 @@ import (
 
 // Rotation limits for per-task log files.
 type Rotation struct {
-	MaxBytes int64         // rotate when the file is at least this big at open
+	MaxBytes int64         // rotate when the file is at least this big
 	Keep     int           // rotated files kept: name.log.1 … name.log.Keep
 	MaxAge   time.Duration // rotated files older than this are removed
 }
@@ -20,36 +21,85 @@ type Rotation struct {
 // DefaultRotation keeps about 50 MB of logs per task for at most 30 days.
 var DefaultRotation = Rotation{MaxBytes: 10 << 20, Keep: 5, MaxAge: 30 * 24 * time.Hour}
 
-// OpenFile opens a task's log file for appending, rotating it first when it
-// has outgrown r.MaxBytes. orc-exec lives for one run, so checking at open
-// is enough and costs one stat on the hot path.
-func OpenFile(path string, r Rotation) (*os.File, error) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return nil, fmt.Errorf("create log dir: %w", err)
-	}
-	if fi, err := os.Stat(path); err == nil && r.MaxBytes > 0 && fi.Size() >= r.MaxBytes {
-		if err := rotate(path, r); err != nil {
-			return nil, err
-		}
-	}
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_APPEND|os.O_CREATE, 0o600)
-	if err != nil {
-		return nil, fmt.Errorf("open log %s: %w", path, err)
-	}
-	return f, nil
+// File is a task's log file, open for appending. It is opened before the
+// run takes its overlap lock, so that even a run that is skipped or fails to
+// lock can log why; it is rotated only once the lock is held (Rotate), since
+// another run of the task may be writing to it until then.
+type File struct {
+	path string
+	r    Rotation
+	mu   sync.Mutex
+	f    *os.File
 }
 
-func rotate(path string, r Rotation) error {
+// OpenFile opens a task's log file for appending, creating it and its
+// folder. Other runs may rename or delete it while it is open, on Windows
+// too (FILE_SHARE_DELETE).
+func OpenFile(path string, r Rotation) (*File, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return nil, fmt.Errorf("could not create log folder: %w", err)
+	}
+	f, err := openAppend(path)
+	if err != nil {
+		return nil, fmt.Errorf("could not open log %s: %w", path, err)
+	}
+	return &File{path: path, r: r, f: f}, nil
+}
+
+// Write appends p to the current file.
+func (l *File) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.f.Write(p)
+}
+
+// WriteString appends s.
+func (l *File) WriteString(s string) (int, error) { return l.Write([]byte(s)) }
+
+// Close closes the file.
+func (l *File) Close() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.f.Close()
+}
+
+// Rotate renames the file to name.log.1 (shifting older ones) when it has
+// outgrown MaxBytes, and goes on writing to a new file. orc-exec lives for one
+// run, so checking once per run is enough. On error the file stays as it was
+// and writing goes on: a log that cannot rotate must not fail the run.
+func (l *File) Rotate() error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	rotated, err := rotate(l.path, l.r)
+	if err != nil || !rotated {
+		return err
+	}
+	f, err := openAppend(l.path)
+	if err != nil {
+		return fmt.Errorf("could not reopen log %s after rotating it: %w", l.path, err)
+	}
+	_ = l.f.Close()
+	l.f = f
+	return nil
+}
+
+func rotate(path string, r Rotation) (bool, error) {
+	if r.MaxBytes <= 0 {
+		return false, nil
+	}
+	if fi, err := os.Stat(path); err != nil || fi.Size() < r.MaxBytes {
+		return false, nil
+	}
 	// Parallel runs of one task may both see a full file; only the one that
 	// gets the lock rotates, the other just appends to whichever file is current.
 	l := flock.New(path + ".lock")
 	ok, err := l.TryLock()
 	if err != nil || !ok {
-		return nil
+		return false, nil
 	}
 	defer func() { _ = l.Unlock() }()
 	if fi, err := os.Stat(path); err != nil || fi.Size() < r.MaxBytes {
-		return nil
+		return false, nil
 	}
 	keep := max(r.Keep, 1)
 	_ = os.Remove(path + "." + strconv.Itoa(keep))
@@ -57,7 +107,7 @@ func rotate(path string, r Rotation) error {
 		_ = os.Rename(path+"."+strconv.Itoa(i), path+"."+strconv.Itoa(i+1))
 	}
 	if err := os.Rename(path, path+".1"); err != nil {
-		return fmt.Errorf("rotate log %s: %w", path, err)
+		return false, fmt.Errorf("could not rotate log %s: %w", path, err)
 	}
 	if r.MaxAge > 0 {
 		cutoff := time.Now().Add(-r.MaxAge)
@@ -68,5 +118,5 @@ func rotate(path string, r Rotation) error {
 			}
 		}
 	}
-	return nil
+	return true, nil
 }

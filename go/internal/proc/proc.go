@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"os/exec"
 	"time"
 )
@@ -51,6 +52,18 @@ type Spec struct {
 	KillGrace time.Duration
 	// OutputDelay: see DefaultOutputDelay; 0 = DefaultOutputDelay.
 	OutputDelay time.Duration
+
+	// Inherit are open files the whole tree inherits (on Unix, as fds 3, 4,
+	// …). orc-exec passes its lock files, so that a tree outliving a killed
+	// orc-exec still holds them (see package lock). Ignored on Windows,
+	// where the job object ends the tree with orc-exec.
+	Inherit []*os.File
+
+	// Tag is an environment entry ("K=V") that is in Env and that every
+	// process of the tree inherits. After the tree is killed, on Linux, any
+	// process still carrying it left the process group (setsid, job
+	// control) and is killed too; see Outcome.Escaped.
+	Tag string
 }
 
 // Outcome is what happened.
@@ -60,6 +73,15 @@ type Outcome struct {
 	TimedOut bool
 	// Start and End bracket the run; End is after the tree was gone.
 	Start, End time.Time
+	// Signal names the signal that ended the main process ("SIGKILL"), if
+	// one did; empty on Windows.
+	Signal string
+	// Escaped counts processes that had left the tree's kill domain and were
+	// found by Spec.Tag and killed. EscapedMayRemain is true where that
+	// search is impossible (no Tag, or macOS): processes that called setsid
+	// may have survived the kill. Never on Windows, whose job holds them.
+	Escaped          int
+	EscapedMayRemain bool
 	// Err is set when the command could not be started or waited for, or when
 	// ctx was cancelled (then it wraps ctx.Err()). A non-zero exit code alone
 	// is not an error.
@@ -101,6 +123,7 @@ func Run(ctx context.Context, s Spec) (o Outcome) {
 		cmd.Stderr = s.Output
 	}
 	cmd.WaitDelay = outDelay
+	inherit(cmd, s.Inherit)
 
 	if err := cmd.Start(); err != nil {
 		o.Err = fmt.Errorf("start %s: %w", s.Command, err)
@@ -148,6 +171,7 @@ func Run(ctx context.Context, s Spec) (o Outcome) {
 	if err := t.kill(); err != nil && o.Err == nil {
 		o.Err = fmt.Errorf("kill tree of %s: %w", s.Command, err)
 	}
+	o.Escaped, o.EscapedMayRemain = t.killEscaped(s.Tag)
 
 	waitErr := cmd.Wait()
 	var exitErr *exec.ExitError
@@ -162,6 +186,7 @@ func Run(ctx context.Context, s Spec) (o Outcome) {
 	}
 	if cmd.ProcessState != nil {
 		o.ExitCode = exitCode(cmd.ProcessState, killed)
+		o.Signal = signalName(cmd.ProcessState)
 	}
 	return o
 }

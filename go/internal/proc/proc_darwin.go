@@ -39,3 +39,10 @@ func (t *tree) waitExit() error {
 		return nil
 	}
 }
+
+// killEscaped cannot search on macOS (reading another process's environment
+// needs privileges we do not assume): it says so instead.
+func (t *tree) killEscaped(string) (int, bool) { return 0, true }
+
+// KillTagged is not supported on macOS.
+func KillTagged(string) (int, error) { return 0, errors.ErrUnsupported }

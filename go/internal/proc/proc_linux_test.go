@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"syscall"
 	"time"
 
@@ -124,6 +125,37 @@ var _ = Describe("Run on Linux", func() {
 			Expect(o.End.Sub(o.Start)).To(BeNumerically("~", 300*time.Millisecond, 1500*time.Millisecond))
 			Expect(o.End.Sub(o.Start)).To(BeNumerically(">=", 300*time.Millisecond))
 			Expect(alive(esc)).To(BeTrue(), "setsid escapes the process group; this spec only proves Run does not hang on it")
+		})
+	})
+
+	Context("when a process escapes the group and Tag is set", func() {
+		escaper := `setsid sh -c 'echo $$ > esc.pid; exec sleep 300' & while [ ! -s esc.pid ]; do sleep 0.01; done; `
+
+		It("finds it by the tag after the tree is killed, kills it and counts it", func() {
+			tag := "ORC_RUN_ID=proc-spec-" + strconv.Itoa(os.Getpid())
+			o := proc.Run(context.Background(), proc.Spec{
+				Command: escaper + "sleep 300", Shell: true, Dir: dir, Env: append(os.Environ(), tag), Tag: tag,
+				Timeout: 2 * time.Second, OutputDelay: 300 * time.Millisecond,
+			})
+			esc := readPID(dir, "esc.pid")()
+			DeferCleanup(func() { _ = syscall.Kill(esc, syscall.SIGKILL) })
+			Expect(o.TimedOut).To(BeTrue())
+			Expect(o.Escaped).To(Equal(1), "group members killed with the group are not counted")
+			Expect(o.EscapedMayRemain).To(BeFalse())
+			Eventually(func() bool { return alive(esc) }).Should(BeFalse())
+		})
+
+		It("says escaped processes may remain when it has no tag to look for", func() {
+			o := proc.Run(context.Background(), proc.Spec{Command: "true", Shell: true})
+			Expect(o.EscapedMayRemain).To(BeTrue())
+		})
+	})
+
+	Context("when a signal ends the command", func() {
+		It("names it, with exit code -1", func() {
+			o := proc.Run(context.Background(), proc.Spec{Command: "kill -TERM $$", Shell: true})
+			Expect(o.ExitCode).To(Equal(-1))
+			Expect(o.Signal).To(Equal("SIGTERM"))
 		})
 	})
 

@@ -9,6 +9,8 @@ import (
 	"os/exec"
 	"strings"
 	"syscall"
+
+	"golang.org/x/sys/unix"
 )
 
 // command builds the exec.Cmd; the child leads a new process group, which is
@@ -68,6 +70,22 @@ func (t *tree) signal(sig syscall.Signal) error {
 }
 
 func (t *tree) close() {}
+
+// inherit passes files to the child as fds 3, 4, …: the same open file
+// descriptions, so a flock held on one is held by the child too.
+func inherit(cmd *exec.Cmd, files []*os.File) { cmd.ExtraFiles = files }
+
+// signalName is the name of the signal that killed the process, if any.
+func signalName(ps *os.ProcessState) string {
+	ws, ok := ps.Sys().(syscall.WaitStatus)
+	if !ok || !ws.Signaled() {
+		return ""
+	}
+	if n := unix.SignalName(ws.Signal()); n != "" {
+		return n
+	}
+	return fmt.Sprintf("signal %d", int(ws.Signal()))
+}
 
 func exitCode(ps *os.ProcessState, killed bool) int {
 	// A signal death already reads as -1.

@@ -141,6 +141,18 @@ func (t *tree) close() {
 	windows.CloseHandle(t.process)
 }
 
+// inherit does nothing: the job object, not a shared lock, keeps a tree from
+// outliving orc-exec on Windows.
+func inherit(*exec.Cmd, []*os.File) {}
+
+// killEscaped has nothing to do: no process leaves a job object.
+func (t *tree) killEscaped(string) (int, bool) { return 0, false }
+
+// KillTagged has nothing to do on Windows: see killEscaped.
+func KillTagged(string) (int, error) { return 0, nil }
+
+func signalName(*os.ProcessState) string { return "" }
+
 func exitCode(ps *os.ProcessState, killed bool) int {
 	code := ps.ExitCode()
 	if killed && uint32(code) == killCode {

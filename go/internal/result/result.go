@@ -37,7 +37,15 @@ type Attempt struct {
 	DurationMs int64     `json:"durationMs"`
 	ExitCode   int       `json:"exitCode"`
 	TimedOut   bool      `json:"timedOut,omitempty"`
-	Error      string    `json:"error,omitempty"`
+	// Signal names the signal that ended the command ("SIGKILL"); ExitCode
+	// is then -1. Unix only.
+	Signal string `json:"signal,omitempty"`
+	// Escaped counts processes that had left the command's process group
+	// (setsid) and were found and killed after it; EscapedMayRemain says
+	// such processes could not be looked for and may still be running.
+	Escaped          int    `json:"escaped,omitempty"`
+	EscapedMayRemain bool   `json:"escapedMayRemain,omitempty"`
+	Error            string `json:"error,omitempty"`
 }
 
 // Dependency is the outcome of one dependency check.
@@ -61,8 +69,9 @@ type Record struct {
 	Start        time.Time    `json:"start"`
 	End          time.Time    `json:"end"`
 	DurationMs   int64        `json:"durationMs"`
-	ExitCode     int          `json:"exitCode"`    // the command's last exit code (-1 if it never ran)
-	OrcExitCode  int          `json:"orcExitCode"` // orc-exec's own exit code for this run
+	ExitCode     int          `json:"exitCode"`         // the command's last exit code (-1 if it never ran or a signal ended it)
+	Signal       string       `json:"signal,omitempty"` // the signal that ended the last attempt, if one did
+	OrcExitCode  int          `json:"orcExitCode"`      // orc-exec's own exit code for this run
 	Attempts     []Attempt    `json:"attempts"`
 	Dependencies []Dependency `json:"dependencies,omitempty"`
 	OutputFile   string       `json:"outputFile,omitempty"`

@@ -10,6 +10,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
+	"sync/atomic"
 	"time"
 
 	"github.com/google/uuid"
@@ -48,6 +50,11 @@ type Runner struct {
 	// history. It cannot change the result; it bounds its own time (the
 	// notification timeout, default 10s) and never returns an error.
 	Notify func(ctx context.Context, t *definition.Task, rec result.Record)
+	// Locked, when set, is called once the run holds its overlap lock (or,
+	// for overlap "parallel", its own run lock), before anything is written
+	// for it: the place for work that must not race another run of the
+	// task, such as rotating its log. Its error is logged, never fatal.
+	Locked func() error
 }
 
 // New returns a Runner with real clocks.
@@ -67,6 +74,19 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return ctx.Err()
 	}
 }
+
+// RunLockPath is the lock a run holds for its whole life, its command's tree
+// included: locks/<task>.runs/<runID>.lock. Whoever can take it knows that no
+// process of that run is left; `orc-exec stop` signals the run through it.
+func RunLockPath(paths store.TaskPaths, runID string) string {
+	return filepath.Join(runLockDir(paths), runID+".lock")
+}
+
+func runLockDir(paths store.TaskPaths) string { return paths.Lock + ".runs" }
+
+// RunTag is the environment entry every process of a run's command carries,
+// by which its leftovers are found (see proc.Spec.Tag).
+func RunTag(runID string) string { return "ORC_RUN_ID=" + runID }
 
 // Run executes task t (already loaded and validated) once, appends the result
 // to history and returns it with orc-exec's exit code.
@@ -93,15 +113,30 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		rec.Status, rec.OrcExitCode, rec.Reason = st, int(code), reason
 		rec.End = r.Now().UTC()
 		rec.DurationMs = rec.End.Sub(rec.Start).Milliseconds()
-		if err := history.AppendWith(histPath, rec, HistoryRetention); err != nil {
+		if err := history.AppendWith(histPath, rec, HistoryRetention); err != nil && !errors.Is(err, history.ErrPrune) {
+			// A result nobody will find is not a result: the run reports
+			// itself as failed (disk full, permissions), never as its
+			// command's success.
 			log.Error().Err(err).Msg("Could not append to history")
+			code = exitcode.Internal
+			rec.Status, rec.OrcExitCode = result.Error, int(code)
+			switch {
+			case st == result.Error: // already says what went wrong
+			case reason != "":
+				rec.Reason = fmt.Sprintf("the run ended %s (%s) but its result could not be recorded in history", st, reason)
+			default:
+				rec.Reason = fmt.Sprintf("the run ended %s but its result could not be recorded in history", st)
+			}
+			rec.Error = joinErr(rec.Error, fmt.Sprintf("could not record the result: %v", err))
+		} else if err != nil {
+			log.Warn().Err(err).Msg("Could not prune history")
 		}
 		ev := log.Info()
-		if st != result.Success {
+		if rec.Status != result.Success {
 			ev = log.Warn()
 		}
-		ev.Str(logging.KeyStatus, string(st)).Int(logging.KeyExitCode, rec.ExitCode).
-			Int64(logging.KeyDurationMs, rec.DurationMs).Str(logging.KeyReason, reason).Msg("Run finished")
+		ev.Str(logging.KeyStatus, string(rec.Status)).Int(logging.KeyExitCode, rec.ExitCode).
+			Int64(logging.KeyDurationMs, rec.DurationMs).Str(logging.KeyReason, rec.Reason).Msg("Run finished")
 		if r.Notify != nil {
 			r.Notify(ctx, t, rec)
 		}
@@ -112,24 +147,56 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		return finish(result.Disabled, exitcode.Disabled, "the task is disabled")
 	}
 
-	release, code, reason := r.acquire(ctx, t, paths, &rec, log)
+	// The run lock lives as long as the run and its command's tree. It is
+	// taken before the overlap lock, so that a run queued behind another
+	// can be stopped too.
+	runLock := lock.New(RunLockPath(paths, rec.RunID))
+	if err := os.MkdirAll(filepath.Dir(runLock.Path()), 0o755); err != nil {
+		rec.Error = err.Error()
+		return finish(result.Error, exitcode.Internal, "could not create the run locks folder")
+	}
+	if err := runLock.TryAcquire(lock.Self(rec.RunID)); err != nil {
+		rec.Error = err.Error()
+		return finish(result.Error, exitcode.Internal, "could not take the run lock")
+	}
+	// Released after the final record is appended (defers run last first):
+	// a run that finds the lock free must also find the record.
+	defer func() { _ = runLock.Release(); runLock.Remove() }()
+
+	ctx, stopRequested, unlisten := listenStop(ctx, runLock, log)
+	defer unlisten()
+
+	taskLock, abandoned, code, reason := r.acquire(ctx, t, paths, &rec, log)
 	if code != exitcode.Success {
-		st := result.Skipped
-		if code != exitcode.OverlapSkipped {
-			st = result.Error
+		st := result.Error
+		switch code {
+		case exitcode.OverlapSkipped:
+			st = result.Skipped
+		case exitcode.Interrupted:
+			st = result.Stopped // stopped while queued: nobody failed
 		}
 		return finish(st, code, reason)
 	}
-	defer release()
-	if t.Overlap != definition.OverlapParallel {
-		r.closeAbandoned(paths, log)
+	defer taskLock.release()
+	if ctx.Err() != nil {
+		return finish(result.Stopped, exitcode.Interrupted, "stopped before the command started")
 	}
 
-	// The marker makes a run that is killed mid-way visible in history.
+	if r.Locked != nil {
+		if err := r.Locked(); err != nil {
+			log.Warn().Err(err).Msg("Could not rotate the log")
+		}
+	}
+	r.closeAbandoned(paths, rec.RunID, abandoned, taskLock.l != nil, log)
+
+	// The marker makes a run that is killed mid-way visible in history. A run
+	// that cannot even record that it started does not start.
 	marker := rec
 	marker.Status = result.Running
-	if err := history.AppendWith(histPath, marker, HistoryRetention); err != nil {
+	if err := history.AppendWith(histPath, marker, HistoryRetention); err != nil && !errors.Is(err, history.ErrPrune) {
 		log.Error().Err(err).Msg("Could not append the start marker to history")
+		rec.Error = fmt.Sprintf("could not record the start of the run: %v", err)
+		return finish(result.Error, exitcode.Internal, "the run could not be recorded in history, so the command was not started")
 	}
 	log.Info().Str(logging.KeyTrigger, string(r.Trigger)).Msg("Run started")
 
@@ -153,91 +220,213 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		}
 	}
 
-	st, code, reason := r.attempts(ctx, t, paths, &rec, log)
+	inherit := []*os.File{runLock.File()}
+	if f := taskLock.file(); f != nil {
+		inherit = append(inherit, f)
+	}
+	st, code, reason := r.attempts(ctx, t, paths, &rec, inherit, log)
+	if st == result.Stopped && stopRequested() {
+		reason = "stopped on request (orc-exec stop, Stop-OrcTask)" + strings.TrimPrefix(reason, "orc-exec was stopped")
+	}
 	return finish(st, code, reason)
 }
 
-// acquire applies the overlap policy. It returns the release function, or a
-// non-success code with the reason the run cannot go ahead.
-func (r *Runner) acquire(ctx context.Context, t *definition.Task, paths store.TaskPaths, rec *result.Record, log zerolog.Logger) (func(), exitcode.Code, string) {
+// listenStop returns ctx cancelled when 'orc-exec stop' asks this run to
+// stop, and whether it did (rather than any other signal or cancellation).
+func listenStop(ctx context.Context, runLock *lock.Lock, log zerolog.Logger) (context.Context, func() bool, func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	stopped, unlisten, err := lock.ListenStop(runLock.Path())
+	if err != nil {
+		log.Warn().Err(err).Msg("Cannot be stopped by 'orc-exec stop'")
+	}
+	var requested atomic.Bool
+	if stopped != nil {
+		go func() {
+			select {
+			case <-stopped:
+				requested.Store(true)
+				log.Info().Msg("Stop requested")
+				cancel()
+			case <-ctx.Done():
+			}
+		}()
+	}
+	asked := func() bool { return requested.Load() || lock.StopRequested(runLock.Path()) }
+	return ctx, asked, func() { cancel(); unlisten() }
+}
+
+func joinErr(a, b string) string {
+	if a == "" {
+		return b
+	}
+	return a + "; " + b
+}
+
+// held is the task lock a run holds (none for overlap "parallel").
+type held struct{ l *lock.Lock }
+
+func (h held) file() *os.File {
+	if h.l == nil {
+		return nil
+	}
+	return h.l.File()
+}
+
+func (h held) release() {
+	if h.l != nil {
+		_ = h.l.Release()
+	}
+}
+
+// acquire applies the overlap policy. It returns the task lock it holds, or a
+// non-success code with the reason the run cannot go ahead; abandoned maps
+// the run ID of a run it stopped to the reason to record for it.
+func (r *Runner) acquire(ctx context.Context, t *definition.Task, paths store.TaskPaths, rec *result.Record, log zerolog.Logger) (held, map[string]string, exitcode.Code, string) {
 	if t.Overlap == definition.OverlapParallel {
-		return func() {}, exitcode.Success, ""
+		return held{}, nil, exitcode.Success, ""
 	}
 	l := lock.New(paths.Lock)
-	me := lock.Holder{PID: os.Getpid(), RunID: rec.RunID}
-	release := func() { _ = l.Release() }
+	me := lock.Self(rec.RunID)
 	err := l.TryAcquire(me)
 	if err == nil {
-		return release, exitcode.Success, ""
+		return held{l}, nil, exitcode.Success, ""
 	}
 	if !errors.Is(err, lock.ErrHeld) {
-		return nil, exitcode.Internal, err.Error()
+		return held{}, nil, exitcode.Internal, err.Error()
 	}
 	holder, _ := l.Holder()
 	switch t.Overlap {
 	case definition.OverlapQueue:
 		log.Info().Int(logging.KeyPID, holder.PID).Msg("Another run is in progress; queued behind it")
 		if err := l.Acquire(ctx, me); err != nil {
-			return nil, exitcode.Interrupted, "stopped while queued behind run " + holder.RunID
+			return held{}, nil, exitcode.Interrupted, "stopped while queued behind run " + holder.RunID
 		}
-		return release, exitcode.Success, ""
+		return held{l}, nil, exitcode.Success, ""
 	case definition.OverlapStopPrevious:
 		log.Info().Int(logging.KeyPID, holder.PID).Msg("Stopping the previous run (overlap stop-previous)")
-		if err := r.stopPrevious(ctx, l, holder, paths); err != nil {
-			return nil, exitcode.Internal, fmt.Sprintf("could not stop previous run %s (pid %d): %v", holder.RunID, holder.PID, err)
+		if err := r.stopPrevious(ctx, l, me, holder, paths, log); err != nil {
+			if ctx.Err() != nil {
+				return held{}, nil, exitcode.Interrupted, "stopped while waiting for the previous run to end"
+			}
+			return held{}, nil, exitcode.Internal, fmt.Sprintf("could not stop previous run %s (pid %d): %v", holder.RunID, holder.PID, err)
 		}
-		if err := l.Acquire(ctx, me); err != nil {
-			return nil, exitcode.Interrupted, "stopped while waiting for the previous run to end"
-		}
-		return release, exitcode.Success, ""
+		return held{l}, map[string]string{holder.RunID: "stopped by a newer run (overlap stop-previous)"}, exitcode.Success, ""
 	default:
-		return nil, exitcode.OverlapSkipped, fmt.Sprintf("run %s (pid %d) is still in progress and overlap is \"skip\"", holder.RunID, holder.PID)
+		return held{}, nil, exitcode.OverlapSkipped, fmt.Sprintf("run %s (pid %d) is still in progress and overlap is \"skip\"", holder.RunID, holder.PID)
 	}
 }
 
-func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, h lock.Holder, paths store.TaskPaths) error {
-	if h.PID <= 0 {
-		return errors.New("no holder recorded")
+// StopGrace is how long a run asked to stop has to kill its tree and record
+// before it is killed outright.
+var StopGrace = 10 * time.Second
+
+// stopPrevious asks the holder h to stop, waits for the task lock, and
+// insists if it must. It signals only the process h names, and only while
+// that PID still belongs to it (lock.RequestStop and lock.Kill check).
+func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, me, h lock.Holder, paths store.TaskPaths, log zerolog.Logger) error {
+	err := lock.RequestStop(RunLockPath(paths, h.RunID), h)
+	if err != nil && !errors.Is(err, lock.ErrGone) {
+		log.Warn().Err(err).Msg("Could not ask the previous run to stop")
 	}
-	if err := lock.Stop(h.PID, false); err != nil {
-		return err
-	}
-	// Give the holder time to kill its tree and record; then insist.
-	wait, cancel := context.WithTimeout(ctx, 10*time.Second)
+	wait, cancel := context.WithTimeout(ctx, StopGrace)
 	defer cancel()
-	probe := lock.Holder{PID: os.Getpid(), RunID: "probe"}
-	if err := l.Acquire(wait, probe); err == nil {
-		_ = l.Release()
-	} else if err := lock.Stop(h.PID, true); err != nil {
+	if err := l.Acquire(wait, me); err == nil {
+		return nil
+	}
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	// Either it did not answer, or it is gone and what holds the lock is its
+	// command's tree (it inherits the lock): end both.
+	if err := lock.Kill(h); err != nil && !errors.Is(err, lock.ErrGone) {
 		return err
 	}
-	if !lock.StopRecordsItself {
-		now := r.Now().UTC()
-		_ = history.AppendWith(paths.History, result.Record{
-			Schema: result.Schema, Task: paths.Name, RunID: h.RunID, Trigger: r.Trigger, Host: r.Host,
-			Status: result.Stopped, Reason: "stopped by a newer run (overlap stop-previous)",
-			Start: now, End: now, ExitCode: -1, OrcExitCode: int(exitcode.Interrupted), Attempts: []result.Attempt{},
-		}, HistoryRetention)
+	if n, err := proc.KillTagged(RunTag(h.RunID)); err == nil && n > 0 {
+		log.Warn().Int("killed", n).Msg("Killed processes the previous run left behind")
+	}
+	wait2, cancel2 := context.WithTimeout(ctx, StopGrace)
+	defer cancel2()
+	if err := l.Acquire(wait2, me); err != nil {
+		return fmt.Errorf("it was stopped, but processes of its command still hold the task lock: %w", err)
 	}
 	return nil
 }
 
-// closeAbandoned records a result for a run that was killed before it
-// could record one: holding the lock proves no run of the task is alive, so
-// a newest record still RUNNING belongs to an orc-exec that died (Task
-// Scheduler's StopExisting or ExecutionTimeLimit, Stop-ScheduledTask, kill -9,
-// a crash). Without this it would show as running forever.
-func (r *Runner) closeAbandoned(paths store.TaskPaths, log zerolog.Logger) {
-	last, ok, err := history.Latest(paths.History)
-	if err != nil || !ok || last.Status != result.Running {
+// closeAbandoned records a result for every run that ended without
+// recording one (Task Scheduler's StopExisting or ExecutionTimeLimit,
+// Stop-ScheduledTask, kill -9, a crash, a newer run's stop-previous), for
+// every overlap policy and however many records came after it (a SKIPPED
+// one, parallel runs). Without it they would show as RUNNING forever.
+//
+// A run removes its run lock file when it ends, so the files left in the
+// folder are the only candidates, and one whose lock we can take belongs to
+// a run of which no process is left. That keeps the common case to one
+// small ReadDir; history is read only when there is a candidate.
+func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[string]string, holdsTaskLock bool, log zerolog.Logger) {
+	entries, _ := os.ReadDir(runLockDir(paths))
+	dead := map[string]*lock.Lock{}
+	for _, e := range entries {
+		id, ok := strings.CutSuffix(e.Name(), ".lock")
+		if !ok || id == self {
+			continue
+		}
+		rl := lock.New(RunLockPath(paths, id))
+		if rl.TryAcquire(lock.Self(self)) == nil {
+			dead[id] = rl
+		}
+	}
+	defer func() {
+		for _, rl := range dead {
+			_ = rl.Release()
+			rl.Remove()
+		}
+	}()
+	// A run started by an orc-exec older than run locks has no lock file;
+	// holding the task lock proves it dead, as it did then.
+	legacy := ""
+	if holdsTaskLock {
+		if last, ok, err := history.Latest(paths.History); err == nil && ok && last.Status == result.Running && last.RunID != self {
+			if _, err := os.Stat(RunLockPath(paths, last.RunID)); errors.Is(err, os.ErrNotExist) {
+				legacy = last.RunID
+			}
+		}
+	}
+	if len(dead) == 0 && legacy == "" {
 		return
+	}
+	// Read after taking their locks: a run that appended its final record
+	// just before releasing its lock is no longer RUNNING here.
+	running, err := history.Query(paths.History, history.Filter{Status: result.Running})
+	if err != nil {
+		log.Warn().Err(err).Msg("Could not look for runs that ended without a result")
+		return
+	}
+	for _, rec := range running {
+		if _, ok := dead[rec.RunID]; ok || rec.RunID == legacy {
+			r.closeOne(paths, rec, reasons[rec.RunID], log)
+		}
+	}
+}
+
+func (r *Runner) closeOne(paths store.TaskPaths, last result.Record, reason string, log zerolog.Logger) {
+	if reason == "" {
+		reason = "the run ended without recording a result: orc-exec was killed (Task Scheduler stopped it, its time limit, or a crash)"
+	}
+	n, kerr := proc.KillTagged(RunTag(last.RunID))
+	switch {
+	case kerr != nil:
+		reason += "; none of its processes holds the run's lock, but processes that closed it may remain"
+	case n > 0:
+		reason += fmt.Sprintf("; %d leftover process(es) of its command were killed", n)
+	default:
+		reason += "; no process of its command is left"
 	}
 	last.Status = result.Stopped
 	last.End = r.Now().UTC()
 	last.DurationMs = last.End.Sub(last.Start).Milliseconds()
 	last.OrcExitCode = int(exitcode.Interrupted)
-	last.Reason = "the run ended without recording a result: orc-exec was killed (Task Scheduler stopped it, its time limit, or a crash); its process tree went with it"
-	if err := history.AppendWith(paths.History, last, HistoryRetention); err != nil {
+	last.Reason = reason
+	if err := history.AppendWith(paths.History, last, HistoryRetention); err != nil && !errors.Is(err, history.ErrPrune) {
 		log.Error().Err(err).Msg("Could not close an abandoned run in history")
 		return
 	}
@@ -252,8 +441,20 @@ func (r *Runner) lastResult(task string) (result.Record, bool, error) {
 	return history.Latest(p)
 }
 
+// escapedNote is what a killed tree's record adds about processes that had
+// left its process group: killed, or possibly still running.
+func escapedNote(o proc.Outcome) string {
+	switch {
+	case o.Escaped > 0:
+		return fmt.Sprintf(", and %d process(es) that had left its process group", o.Escaped)
+	case o.EscapedMayRemain:
+		return "; processes that left its process group (setsid) may remain"
+	}
+	return ""
+}
+
 // attempts runs the command until it succeeds or the retry policy gives up.
-func (r *Runner) attempts(ctx context.Context, t *definition.Task, paths store.TaskPaths, rec *result.Record, log zerolog.Logger) (result.Status, exitcode.Code, string) {
+func (r *Runner) attempts(ctx context.Context, t *definition.Task, paths store.TaskPaths, rec *result.Record, inherit []*os.File, log zerolog.Logger) (result.Status, exitcode.Code, string) {
 	outPath := filepath.Join(paths.Runs, rec.RunID+".log")
 	if err := os.MkdirAll(paths.Runs, 0o755); err != nil {
 		rec.Error = err.Error()
@@ -290,19 +491,26 @@ func (r *Runner) attempts(ctx context.Context, t *definition.Task, paths store.T
 			Shell:   t.Action.Shell,
 			Timeout: t.Timeout.D(),
 			Output:  out,
+			Inherit: inherit,
+			Tag:     RunTag(rec.RunID),
 		})
-		a := result.Attempt{Number: n, Start: o.Start.UTC(), End: o.End.UTC(), DurationMs: o.End.Sub(o.Start).Milliseconds(), ExitCode: o.ExitCode, TimedOut: o.TimedOut}
+		a := result.Attempt{Number: n, Start: o.Start.UTC(), End: o.End.UTC(), DurationMs: o.End.Sub(o.Start).Milliseconds(),
+			ExitCode: o.ExitCode, TimedOut: o.TimedOut, Signal: o.Signal, Escaped: o.Escaped, EscapedMayRemain: o.EscapedMayRemain}
 		if o.Err != nil {
 			a.Error = o.Err.Error()
 		}
 		rec.Attempts = append(rec.Attempts, a)
 		rec.ExitCode = o.ExitCode
+		rec.Signal = o.Signal
+		if o.Escaped > 0 {
+			log.Warn().Int(logging.KeyAttempt, n).Int("escaped", o.Escaped).Msg("Killed processes that had left the command's process group")
+		}
 		log.Info().Int(logging.KeyAttempt, n).Int(logging.KeyExitCode, o.ExitCode).Bool("timedOut", o.TimedOut).
 			Int64(logging.KeyDurationMs, a.DurationMs).Msg("Attempt finished")
 
 		switch {
 		case ctx.Err() != nil:
-			return result.Stopped, exitcode.Interrupted, "orc-exec was stopped; the command's process tree was killed"
+			return result.Stopped, exitcode.Interrupted, "orc-exec was stopped; the command's process tree was killed" + escapedNote(o)
 		case o.Err != nil && o.ExitCode < 0 && !o.TimedOut:
 			// The command could not start: retrying will not help.
 			rec.Error = o.Err.Error()
@@ -312,9 +520,12 @@ func (r *Runner) attempts(ctx context.Context, t *definition.Task, paths store.T
 		}
 		if n >= max || !retryable(t.Retry, o) {
 			if o.TimedOut {
-				return result.Timeout, exitcode.Timeout, fmt.Sprintf("timed out after %s; the process tree was killed", definition.FormatDuration(t.Timeout.D()))
+				return result.Timeout, exitcode.Timeout, fmt.Sprintf("timed out after %s; the process tree was killed", definition.FormatDuration(t.Timeout.D())) + escapedNote(o)
 			}
 			reason := fmt.Sprintf("exit code %d", o.ExitCode)
+			if o.Signal != "" {
+				reason = "killed by " + o.Signal
+			}
 			if n > 1 {
 				reason += fmt.Sprintf(" after %d attempts", n)
 			}

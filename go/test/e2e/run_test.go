@@ -133,28 +133,6 @@ var _ = Describe("orc-exec run", func() {
 		})
 	})
 
-	Context("when orc-exec itself is killed mid-run", func() {
-		It("leaves a readable history with the run marked RUNNING, and the next run closes it as STOPPED", func() {
-			dir := GinkgoT().TempDir()
-			s.define("long", map[string]any{"name": "long", "action": sh(`echo $$ > ` + dir + `/pid; sleep 300`)})
-			sess := s.start("run", "long")
-			Eventually(func() int { return readPID(dir + "/pid") }).ShouldNot(BeZero())
-			sess.Signal(syscall.SIGKILL)
-			Eventually(sess).Should(gexec.Exit())
-			h := s.history("long")
-			Expect(h).To(HaveLen(1))
-			Expect(h[0].Status).To(Equal(result.Running))
-
-			s.define("long", map[string]any{"name": "long", "action": sh("true")})
-			Expect(s.run("run", "long").ExitCode()).To(Equal(0))
-			h = s.history("long")
-			Expect(h).To(HaveLen(2))
-			Expect(h[0].Status).To(Equal(result.Stopped), "the next run closes the abandoned one")
-			Expect(h[0].Reason).To(ContainSubstring("without recording a result"))
-			Expect(h[1].Status).To(Equal(result.Success))
-		})
-	})
-
 	Context("when the command prints 10 MB", func() {
 		It("caps the output file, keeps head and tail, and stays small in memory", func() {
 			s.define("loud", map[string]any{"name": "loud", "outputCap": "64KiB", "action": sh(
