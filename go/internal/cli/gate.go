@@ -16,6 +16,9 @@ import (
 // <task>.lock. See package crongate for the rule it applies.
 const GateDir = "gate"
 
+// maxGateState bounds a gate state file; it holds one small JSON object.
+const maxGateState = 4096
+
 // cronGate runs before anything else of `run --cron-gate` (no lock, no
 // history, no log file): when this start does not belong to a minute of the
 // task's cron expression it counts the skip in the gate state and returns
@@ -42,7 +45,8 @@ func (a *app) cronGate(s *store.Store, t *definition.Task, now time.Time) (exitc
 	if sp.Zone != nil {
 		loc = sp.Zone
 	}
-	v, err := crongate.Gate(filepath.Join(s.StateDir(), GateDir), t.Name, sp.Cron, loc, now, crongate.Window(sp.Jitter))
+	read := func(p string) ([]byte, error) { return s.ReadTrusted(p, maxGateState) }
+	v, err := crongate.GateRead(filepath.Join(s.StateDir(), GateDir), t.Name, read, sp.Cron, loc, now, crongate.Window(sp.Jitter))
 	if err != nil {
 		log.Warn().Err(err).Msg("Cron gate: state not saved; decided on this start's minute only")
 	}

@@ -109,6 +109,15 @@ type Verdict struct {
 // and conservatively (only the start's own minute counts), and returns the
 // error with the verdict so the caller can log it.
 func Gate(dir, task string, m Matcher, loc *time.Location, now time.Time, window time.Duration) (Verdict, error) {
+	return GateRead(dir, task, os.ReadFile, m, loc, now, window)
+}
+
+// GateRead is Gate reading the state through read. orc-exec passes a reader
+// that refuses a state file others could write: whoever writes the state
+// decides which starts run (a claimed minute far in the future gates out
+// every start), so an untrusted state is treated like an unreadable one and
+// only the start's own minute counts.
+func GateRead(dir, task string, read func(path string) ([]byte, error), m Matcher, loc *time.Location, now time.Time, window time.Duration) (Verdict, error) {
 	fallback := func(err error) (Verdict, error) {
 		minute, ok := Decide(m, loc, now, Early, time.Time{})
 		return Verdict{Run: ok, Minute: minute}, err
@@ -123,7 +132,7 @@ func Gate(dir, task string, m Matcher, loc *time.Location, now time.Time, window
 	}
 	defer func() { _ = fl.Unlock() }()
 
-	st, err := readState(path)
+	st, err := readState(read, path)
 	if err != nil {
 		return fallback(err)
 	}
@@ -144,12 +153,12 @@ func Gate(dir, task string, m Matcher, loc *time.Location, now time.Time, window
 
 // ReadState returns a task's gate state (zero when it has none yet).
 func ReadState(dir, task string) (State, error) {
-	return readState(filepath.Join(dir, task+".json"))
+	return readState(os.ReadFile, filepath.Join(dir, task+".json"))
 }
 
-func readState(path string) (State, error) {
+func readState(read func(string) ([]byte, error), path string) (State, error) {
 	var st State
-	b, err := os.ReadFile(path)
+	b, err := read(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return st, nil
 	}
