@@ -11,6 +11,7 @@
     FunctionsToExport    = @(
         'Disable-OrcTask'
         'Enable-OrcTask'
+        'Export-OrcTask'
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'

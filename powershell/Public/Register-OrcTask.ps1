@@ -57,10 +57,14 @@ function Register-OrcTask {
         Definition files (*.json) to register; wildcards and folders (every *.json in them) are accepted.
     .PARAMETER InputObject
         A definition: a hashtable or PSCustomObject shaped like a task file, a JSON string, or a file.
+        A task from Get-OrcTask (or a task name) registers its whole stored definition again, unchanged:
+        Get-OrcTask | Register-OrcTask repairs the registration and changes nothing else.
         An object without an "action" but with a Command property (for example a row of Import-Csv)
         is read by property name: Name, Command, ArgumentList, Cron, Timeout and so on.
     .PARAMETER Credential
-        Run as this user with Password logon. The password is given to Task Scheduler only; the store keeps the user name.
+        With -Name/-Command: run as this user with Password logon. With -Path or a piped definition or task, the
+        definition's runAs decides the account and the credential only supplies its password: a credential for
+        another user is refused (Orc.CredentialMismatch). The password is given to Task Scheduler only.
     .PARAMETER GroupManagedServiceAccount
         Run as this group managed service account (DOMAIN\name$); no password is needed.
     .PARAMETER PassThru
@@ -81,6 +85,10 @@ function Register-OrcTask {
         Register-OrcTask -Path 'D:\Orchestrator\tasks\*.json'
 
         Registers every definition file in the folder; unchanged ones are left alone.
+    .EXAMPLE
+        Get-OrcTask | Where-Object Drift | Register-OrcTask
+
+        Registers every drifted task again from its stored definition; nothing in the definitions changes.
     .EXAMPLE
         @{ name = 'cleanup'; action = @{ command = 'C:\Tools\cleanup.exe' }; schedule = @{ startup = @{} } } | Register-OrcTask
 
@@ -273,8 +281,17 @@ function Register-OrcTask {
             'FromObject' {
                 $item = $InputObject.PSObject.BaseObject
                 if ($item -is [System.Management.Automation.PSCustomObject]) { $item = $InputObject }
-                if ($item -is [System.IO.FileSystemInfo]) {
+                if ($InputObject.PSObject.TypeNames -contains 'Orchestrator.Task') {
+                    # A task from Get-OrcTask shows a summary, not the definition: register the
+                    # whole stored definition by name, so Get-OrcTask | Register-OrcTask changes nothing.
+                    $work.Add(@{ Name = [string]$InputObject.Name })
+                }
+                elseif ($item -is [System.IO.FileSystemInfo]) {
                     foreach ($file in @(Resolve-OrcDefinitionPath -Path $item.FullName -Cmdlet $PSCmdlet)) { $work.Add(@{ Path = $file }) }
+                }
+                elseif ($item -is [string] -and $item -match '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' -and -not (Test-Path -Path $item)) {
+                    # A task name: register its stored definition again.
+                    $work.Add(@{ Name = $item })
                 }
                 elseif ($item -is [string] -and -not $item.TrimStart().StartsWith('{')) {
                     foreach ($file in @(Resolve-OrcDefinitionPath -Path $item -Cmdlet $PSCmdlet)) { $work.Add(@{ Path = $file }) }
@@ -312,6 +329,9 @@ function Register-OrcTask {
             if ($entry.ContainsKey('Path')) {
                 $label = $entry['Path']
             }
+            elseif ($entry.ContainsKey('Name')) {
+                $label = $entry['Name']
+            }
             elseif ($entry.ContainsKey('Json')) {
                 $label = 'JSON definition'
                 $nameMatch = [regex]::Match($entry['Json'], '"name"\s*:\s*"([^"]*)"')
@@ -324,7 +344,7 @@ function Register-OrcTask {
                 continue
             }
             $arguments = @{ StoreHome = $storeHome }
-            foreach ($key in 'Path', 'Json', 'Definition') {
+            foreach ($key in 'Path', 'Json', 'Definition', 'Name') {
                 if ($entry.ContainsKey($key)) { $arguments[$key] = $entry[$key] }
             }
             if ($credentialToUse) { $arguments['Credential'] = $credentialToUse }
