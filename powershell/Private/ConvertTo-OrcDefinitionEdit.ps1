@@ -141,5 +141,5 @@ function ConvertTo-OrcDefinitionEdit {
     elseif ($Parameter.Contains('RunAsSystem') -and $Parameter['RunAsSystem']) {
         Add-Edit 'runAs' $null
     }
-    , $edits.ToArray()
+    $edits.ToArray()
 }

@@ -91,8 +91,13 @@ function Invoke-OrcTaskRegistration {
             $given = ConvertTo-OrcPlainObject -InputObject $Definition
             $text = ConvertTo-Json -InputObject $given -Depth 20 -Compress
         }
-        'Path' { try { $given = ConvertFrom-OrcJson -Json ([System.IO.File]::ReadAllText($Path)) } catch { $given = $null } }
-        'Json' { try { $given = ConvertFrom-OrcJson -Json $Json } catch { $given = $null } }
+        'Path' { $text = [System.IO.File]::ReadAllText($Path) }
+        'Json' { $text = $Json }
+    }
+    if ($set -in 'Path', 'Json') {
+        # Malformed JSON is orc-exec's to report, with line and column; a failed parse here must
+        # not add records of its own to the caller's -ErrorVariable.
+        $given = (Invoke-OrcIsolated -Command 'ConvertFrom-OrcJson' -Parameter @{ Json = $text }).Output | Select-Object -First 1
     }
     $taskName = $Name
     if ($given) {
@@ -163,6 +168,11 @@ function Invoke-OrcTaskRegistration {
     if ($report.changed -or $null -eq $stored -or -not $stored.Found) {
         $stored = Get-OrcDefinitionText -Name $taskName -StoreHome $StoreHome
         if ($stored.ErrorRecord) { return (New-Outcome $taskName $stored.ErrorRecord) }
+        if (-not $stored.Found) {
+            $record = New-OrcErrorRecord -ErrorId 'Orc.Internal' -Category InvalidResult -TargetObject $taskName `
+                -Message "orc-exec define reported '$taskName' stored, but the store has no definition for it ($($defined.CommandLine))."
+            return (New-Outcome $taskName $record)
+        }
     }
     # Read only, for the scheduler: name, enabled, schedule and runAs.
     $backendDefinition = ConvertTo-OrcPlainObject -InputObject (ConvertFrom-OrcJson -Json $stored.Json)

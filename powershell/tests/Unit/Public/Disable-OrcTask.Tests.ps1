@@ -22,7 +22,7 @@ Describe 'Disable-OrcTask' {
 
     It 'sets "enabled": false in the definition and disables the registration' {
         Disable-OrcTask -Name db
-        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($InputObject | ConvertFrom-Json).enabled -eq $false -and $StoreHome -eq '/s' }
+        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($ArgumentList -join ' ') -eq 'define db --set enabled=false' -and $StoreHome -eq '/s' }
         Should -Invoke Disable-OrcBackendTask -Exactly 1 -ParameterFilter { $Name -eq 'db' }
     }
 

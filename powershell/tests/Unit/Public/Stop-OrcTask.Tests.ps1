@@ -10,6 +10,8 @@ Describe 'Stop-OrcTask' {
     BeforeEach {
         Mock Get-OrcStoreHome { '/s' }
         Mock Stop-OrcBackendTask { }
+        Mock Test-OrcTaskDefined { $true }
+        Mock Test-OrcExecCommand { $false }
     }
 
     It 'stops through the scheduler backend' {
