@@ -26,6 +26,7 @@
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
+    TypesToProcess       = @('powershell/Orchestrator.Types.ps1xml')
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -45,6 +45,8 @@ function Register-OrcTask {
         The pause before a retry.
     .PARAMETER Timeout
         The longest a run may take; when reached, the command's whole process tree is killed (TIMEOUT).
+        Like -Every and -RetryDelay it takes the form Get-OrcTask shows ('90s', '15m', '2h', '1h30m', '1d'),
+        TimeSpan text ('01:00:00') or a [timespan].
     .PARAMETER Overlap
         What a run does while another run of the task is still going: skip (default), queue, parallel or stop-previous.
     .PARAMETER NotifyOn
@@ -74,7 +76,7 @@ function Register-OrcTask {
     .PARAMETER Confirm
         Asks for confirmation before each task is registered.
     .EXAMPLE
-        Register-OrcTask -Name db-export -Command 'C:\Tools\export.exe' -ArgumentList '--database', 'orders' -Cron '0 2 * * *' -Timeout '01:00:00' -RetryCount 2 -RetryDelay '00:01:00'
+        Register-OrcTask -Name db-export -Command 'C:\Tools\export.exe' -ArgumentList '--database', 'orders' -Cron '0 2 * * *' -Timeout 1h -RetryCount 2 -RetryDelay 1m
 
         Registers a nightly export at 02:00 that is killed after an hour and retried twice.
     .EXAMPLE
@@ -164,8 +166,7 @@ function Register-OrcTask {
         [datetime] $Once,
 
         [Parameter(Mandatory, ParameterSetName = 'Every')]
-        [ValidateScript({ $_ -ge [timespan]::FromMinutes(1) })]
-        [timespan] $Every,
+        [object] $Every,
 
         [Parameter(ParameterSetName = 'OnDemand', ValueFromPipelineByPropertyName)]
         [Parameter(ParameterSetName = 'Cron', ValueFromPipelineByPropertyName)]
@@ -190,7 +191,7 @@ function Register-OrcTask {
         [Parameter(ParameterSetName = 'AtLogOn')]
         [Parameter(ParameterSetName = 'Once')]
         [Parameter(ParameterSetName = 'Every')]
-        [timespan] $RetryDelay,
+        [object] $RetryDelay,
 
         [Parameter(ParameterSetName = 'OnDemand')]
         [Parameter(ParameterSetName = 'Cron')]
@@ -198,7 +199,7 @@ function Register-OrcTask {
         [Parameter(ParameterSetName = 'AtLogOn')]
         [Parameter(ParameterSetName = 'Once')]
         [Parameter(ParameterSetName = 'Every')]
-        [timespan] $Timeout,
+        [object] $Timeout,
 
         [Parameter(ParameterSetName = 'OnDemand')]
         [Parameter(ParameterSetName = 'Cron')]
@@ -264,6 +265,17 @@ function Register-OrcTask {
         if ($PSBoundParameters.ContainsKey('GroupManagedServiceAccount') -and $Credential -ne [System.Management.Automation.PSCredential]::Empty) {
             $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.Usage' -Category InvalidArgument -TargetObject $GroupManagedServiceAccount `
                         -Message 'Use either -Credential or -GroupManagedServiceAccount, not both.'))
+        }
+        foreach ($duration in 'Every', 'RetryDelay', 'Timeout') {
+            if ($PSBoundParameters.ContainsKey($duration)) {
+                # Durations as Get-OrcTask shows them ('2h', '1h30m') or as TimeSpans.
+                try { $span = ConvertTo-OrcTimeSpan -Value $PSBoundParameters[$duration] -ParameterName $duration }
+                catch { $PSCmdlet.ThrowTerminatingError($_) }
+                if ($duration -eq 'Every' -and $span -lt [timespan]::FromMinutes(1)) {
+                    $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.InvalidDuration' -Category InvalidArgument -TargetObject $PSBoundParameters[$duration] `
+                                -Message "-Every '$($PSBoundParameters[$duration])' is shorter than a minute, the shortest interval Task Scheduler runs. Use '1m' or more."))
+                }
+            }
         }
         $storeHome = Get-OrcStoreHome
         $credentialToUse = $null
