@@ -172,7 +172,7 @@ func (a *app) storedDefinition(name string, create bool) (string, []byte, exitco
 	}
 	file, _ := s.TaskFile(name)
 	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
-		return "", nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "Get-OrcTask lists the tasks; Register-OrcTask creates one")
+		return "", nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
 	}
 	if err := s.CheckTask(name); err != nil {
 		code := exitcode.Internal
