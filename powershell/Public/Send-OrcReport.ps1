@@ -50,8 +50,7 @@ function Send-OrcReport {
     $result = Invoke-OrcExec -ArgumentList $arguments
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.report/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.ReportEntry')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName ReportEntry
         }
     }
     if ($result.ExitCode -ne 0) {

@@ -146,8 +146,7 @@ function Set-OrcNotificationSetting {
     }
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.notify-settings/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.NotificationSetting')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName NotificationSetting
         }
     }
 }
