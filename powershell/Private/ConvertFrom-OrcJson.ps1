@@ -23,7 +23,7 @@ function ConvertFrom-OrcJson {
     )
 
     if ((Get-Command -Name ConvertFrom-Json).Parameters.ContainsKey('DateKind')) {
-        return (ConvertFrom-Json -InputObject $Json -DateKind String)
+        return (ConvertFrom-Json -InputObject $Json -DateKind String) # 5.1-fallback: guarded by the parameter check above
     }
     ConvertFrom-Json -InputObject $Json
 }
