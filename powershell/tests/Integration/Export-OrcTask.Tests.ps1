@@ -251,3 +251,70 @@ Describe 'Register-OrcTask -Credential with a stored or piped definition' {
         Get-Stored | Should -BeExactly $before
     }
 }
+
+Describe 'Round trips on the Task Scheduler backend' {
+    # The Windows code path with the real orc-exec (define, render, list); ScheduledTasks is mocked,
+    # recording exactly what would be registered.
+    BeforeAll {
+        Install-OrcScheduledTasksStub
+    }
+    BeforeEach {
+        Reset-Store
+        $script:xml = @{}
+        $script:users = New-Object System.Collections.Generic.List[string]
+        Mock Test-OrcWindows { $true }
+        Mock Test-OrcElevated { $true }
+        Mock Install-OrcExecutable { 'C:\Program Files\Orchestrator\orc-exec.exe' }
+        Mock Register-ScheduledTask { $script:xml[$TaskName] = $Xml; $script:users.Add([string]$User) }
+        Mock Get-ScheduledTask {
+            foreach ($taskName in @($script:xml.Keys)) {
+                [pscustomobject]@{ TaskName = $taskName; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = $null
+                    Actions = @([pscustomobject]@{ Execute = 'C:\Program Files\Orchestrator\orc-exec.exe' }); Principal = $null }
+            }
+        }
+        Mock Get-ScheduledTaskInfo { }
+        Mock Export-ScheduledTask { $script:xml[$TaskName] }
+        $script:cred = New-Object System.Management.Automation.PSCredential ('CORP\svc-export', (ConvertTo-SecureString 'p' -AsPlainText -Force))
+        $file = Join-Path $env:ORC_HOME 'every-field.json'
+        [System.IO.File]::WriteAllText($file, $script:fixture)
+        Register-OrcTask -Path $file -Credential $cred
+    }
+
+    It 'Get-OrcTask | Register-OrcTask changes nothing and does not touch the scheduler' {
+        $before = Get-Stored
+        Get-OrcTask -Name every-field | Register-OrcTask -ErrorVariable err
+        $err | Should -BeNullOrEmpty
+        Get-Stored | Should -BeExactly $before
+        Should -Invoke Register-ScheduledTask -Exactly 1 -Scope It
+    }
+
+    It 'with the credential of runAs re-registers the same XML for the same account' {
+        $before = Get-Stored
+        $xmlBefore = $script:xml['Orc_every-field']
+        Get-OrcTask -Name every-field | Register-OrcTask -Credential $cred
+        Get-Stored | Should -BeExactly $before
+        # The registration date is the only part allowed to differ.
+        ($script:xml['Orc_every-field'] -replace '<Date>[^<]*</Date>') | Should -BeExactly ($xmlBefore -replace '<Date>[^<]*</Date>')
+        @($script:users | Select-Object -Unique) | Should -Be @('CORP\svc-export')
+    }
+
+    It 'Export-OrcTask then Register-OrcTask -Path stores the same bytes and renders the same XML' {
+        $before = Get-Stored
+        $xmlBefore = $script:xml['Orc_every-field']
+        $out = Join-Path $env:ORC_HOME 'out.json'
+        $null = Export-OrcTask -Name every-field -Path $out
+        Register-OrcTask -Path $out -Credential $cred
+        Get-Stored | Should -BeExactly $before
+        # The registration date is the only part allowed to differ.
+        ($script:xml['Orc_every-field'] -replace '<Date>[^<]*</Date>') | Should -BeExactly ($xmlBefore -replace '<Date>[^<]*</Date>')
+    }
+
+    It 'refuses a credential for another account before anything is stored or registered' {
+        $before = Get-Stored
+        $other = New-Object System.Management.Automation.PSCredential ('CORP\mallory', (ConvertTo-SecureString 'p' -AsPlainText -Force))
+        Get-OrcTask -Name every-field | Register-OrcTask -Credential $other -ErrorVariable err -ErrorAction SilentlyContinue
+        $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.CredentialMismatch*'
+        Get-Stored | Should -BeExactly $before
+        Should -Invoke Register-ScheduledTask -Exactly 1 -Scope It
+    }
+}
