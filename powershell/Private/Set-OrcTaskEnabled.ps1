@@ -42,12 +42,13 @@ function Set-OrcTaskEnabled {
     }
     if ($Task.State -notin 'NotRegistered', 'OnDemand') {
         $verb = if ($Enabled) { 'enable' } else { 'disable' }
-        try {
-            if ($Enabled) { Enable-OrcBackendTask -Name $Task.Name } else { Disable-OrcBackendTask -Name $Task.Name }
-        }
-        catch {
-            return (New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $Task.Name `
-                    -Exception $_.Exception -Message "Could not $verb the registration of '$($Task.Name)': $($_.Exception.Message)")
+        # Isolated, so that one failure is one record in the caller's -ErrorVariable.
+        $command = if ($Enabled) { 'Enable-OrcBackendTask' } else { 'Disable-OrcBackendTask' }
+        $toggled = Invoke-OrcIsolated -Command $command -Parameter @{ Name = [string]$Task.Name }
+        if ($toggled.Error) {
+            $failure = $toggled.Error
+            return (New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $failure.CategoryInfo.Category -TargetObject $Task.Name `
+                    -Exception $failure.Exception -Message "Could not $verb the registration of '$($Task.Name)': $($failure.Exception.Message)")
         }
     }
 }

@@ -97,3 +97,31 @@ Describe 'Get-OrcTask | Disable-OrcTask with 50 tasks' {
         Should -Invoke Invoke-OrcExec -Exactly $Listings -Scope It -ParameterFilter { $ArgumentList[0] -eq 'list' }
     }
 }
+
+Describe 'A scheduler failure under Disable-OrcTask, Enable-OrcTask and Unregister-OrcTask' {
+    # A backend that writes an error and then throws, several functions deep, as the cron backend
+    # does when the crontab cannot be written: the caller must see one record, not one per layer.
+    BeforeEach {
+        Mock Get-OrcStoreHome { '/s' }
+        Mock Get-OrcTask { [pscustomobject]@{ Name = 'db'; State = 'Ready'; Definition = [pscustomobject]@{ name = 'db' } } }
+        Mock Invoke-OrcExec { New-OrcExecResult -Records @(ConvertTo-OrcTestRecord '{"schema":"orc.define/v1","task":"db","changed":true}') } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+        $failing = {
+            Write-Error -Message 'noise from a lower layer' -ErrorAction Continue
+            throw (New-Object System.Management.Automation.ErrorRecord ([System.IO.IOException]'crontab not writable'), 'Orc.CronWriteFailed', 'WriteError', 'db')
+        }
+        Mock Disable-OrcBackendTask $failing
+        Mock Enable-OrcBackendTask $failing
+        Mock Unregister-OrcBackendTask $failing
+    }
+
+    It '<Command> writes exactly one error record' -ForEach @(
+        @{ Command = 'Disable-OrcTask'; Run = { Disable-OrcTask -Name db -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+        @{ Command = 'Enable-OrcTask'; Run = { Enable-OrcTask -Name db -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+        @{ Command = 'Unregister-OrcTask'; Run = { Unregister-OrcTask -Name db -Force -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+    ) {
+        $errors = @(& $Run)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Orc.SchedulerError*'
+        "$($errors[0])" | Should -BeLike '*crontab not writable*'
+    }
+}
