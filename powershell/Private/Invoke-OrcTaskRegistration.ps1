@@ -164,8 +164,12 @@ function Invoke-OrcTaskRegistration {
         return (New-Outcome $label $record)
     }
     $taskName = [string]$report.task
+    # Read only, for the scheduler: name, enabled, schedule and runAs. A definition given whole is
+    # what was just stored; after field edits (or with nothing given) the store says.
+    $backendDefinition = $null
+    if ($given -and $set -ne 'Name') { $backendDefinition = ConvertTo-OrcPlainObject -InputObject $given }
     $stored = $previous
-    if ($report.changed -or $null -eq $stored -or -not $stored.Found) {
+    if ($null -eq $backendDefinition -and ($report.changed -or $null -eq $stored -or -not $stored.Found)) {
         $stored = Get-OrcDefinitionText -Name $taskName -StoreHome $StoreHome
         if ($stored.ErrorRecord) { return (New-Outcome $taskName $stored.ErrorRecord) }
         if (-not $stored.Found) {
@@ -174,8 +178,7 @@ function Invoke-OrcTaskRegistration {
             return (New-Outcome $taskName $record)
         }
     }
-    # Read only, for the scheduler: name, enabled, schedule and runAs.
-    $backendDefinition = ConvertTo-OrcPlainObject -InputObject (ConvertFrom-OrcJson -Json $stored.Json)
+    if ($null -eq $backendDefinition) { $backendDefinition = ConvertTo-OrcPlainObject -InputObject (ConvertFrom-OrcJson -Json $stored.Json) }
 
     # 4. Register unless everything already matches.
     $execPath = Install-OrcExecutable -StoreHome $StoreHome
