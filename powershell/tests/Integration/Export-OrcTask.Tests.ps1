@@ -309,6 +309,26 @@ Describe 'Round trips on the Task Scheduler backend' {
         ($script:xml['Orc_every-field'] -replace '<Date>[^<]*</Date>') | Should -BeExactly ($xmlBefore -replace '<Date>[^<]*</Date>')
     }
 
+    It 'round-trips a task that runs <Kind> (schedules cron cannot express)' -ForEach @(
+        @{ Kind = 'at logon'; Schedule = '{"logon":{"user":"CORP\\alice","delay":"1m"}}' }
+        @{ Kind = 'once'; Schedule = '{"once":"2030-01-01T00:00:00+01:00"}' }
+    ) {
+        $text = $script:fixture -replace '(?s)"schedule": \{.*?\}(?=,\s*"action")', ('"schedule": ' + $Schedule)
+        $text = $text -replace '"jitter": "5m",\s*', '' -replace ',\s*"catchUp": true', ''
+        $file = Join-Path $env:ORC_HOME 'variant.json'
+        [System.IO.File]::WriteAllText($file, $text)
+        Register-OrcTask -Path $file -Credential $cred
+        $before = Get-Stored
+        $before | Should -Match ([regex]::Escape($Schedule.Substring(2, 5)))
+        $xmlBefore = $script:xml['Orc_every-field']
+        $out = Join-Path $env:ORC_HOME 'out.json'
+        $null = Export-OrcTask -Name every-field -Path $out -Force
+        Get-OrcTask -Name every-field | Register-OrcTask -Credential $cred
+        Register-OrcTask -Path $out -Credential $cred
+        Get-Stored | Should -BeExactly $before
+        ($script:xml['Orc_every-field'] -replace '<Date>[^<]*</Date>') | Should -BeExactly ($xmlBefore -replace '<Date>[^<]*</Date>')
+    }
+
     It 'refuses a credential for another account before anything is stored or registered' {
         $before = Get-Stored
         $other = New-Object System.Management.Automation.PSCredential ('CORP\mallory', (ConvertTo-SecureString 'p' -AsPlainText -Force))
