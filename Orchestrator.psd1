@@ -11,6 +11,7 @@
     FunctionsToExport    = @(
         'Disable-OrcTask'
         'Enable-OrcTask'
+        'Export-OrcTask'
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'
@@ -25,6 +26,7 @@
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
+    TypesToProcess       = @('powershell/Orchestrator.Types.ps1xml')
     CmdletsToExport      = @()
     VariablesToExport    = @()
     AliasesToExport      = @()

@@ -6,7 +6,8 @@ function ConvertTo-OrcErrorRecord {
         The ID and category come from Get-OrcExitCodeInfo (the one exit-code table); exit code 10
         is Orc.TaskNotFound (ObjectNotFound). The message
         is orc-exec's own stderr (error and hint lines) plus, for an invalid definition, every
-        field/problem/fix of the orc.validate/v1 record.
+        field/problem/fix of the orc.validate/v1 record. Hints that name an orc-exec command are
+        rewritten to the cmdlet that does the same (Get-OrcTask for 'orc-exec list', ...).
     .PARAMETER Result
         The object Invoke-OrcExec returned.
     .PARAMETER TargetObject
@@ -36,12 +37,26 @@ function ConvertTo-OrcErrorRecord {
             }
         }
     }
+    $hintRules = @(
+        , @("'orc-exec list'", 'Get-OrcTask')
+        , @("'orc-exec validate --file ([^']+)'", 'Register-OrcTask -Path $1 -WhatIf')
+        , @("'orc-exec validate ([^'-][^']*)'", 'Test-OrcTask -Name $1')
+        , @("'orc-exec validate'", 'Test-OrcTask')
+        , @("'orc-exec notify show'", 'Get-OrcNotificationSetting')
+        , @("'orc-exec notify set'", 'Set-OrcNotificationSetting')
+        , @("'orc-exec history[^']*'", 'Get-OrcTaskHistory')
+        , @(', or register it first', ', or Register-OrcTask to create it')
+    )
     $fromRecord = $lines.Count -gt 0
     foreach ($line in ($stderr -split '\r?\n')) {
         $text = ($line -replace '^orc-exec: ', '').Trim()
         if ($fromRecord -and $text -like 'error:*') {
             # The orc.validate/v1 record already said it, field by field.
             continue
+        }
+        if ($text -like 'hint:*') {
+            # Hints name orc-exec commands; a PowerShell user needs the cmdlet that does the same.
+            foreach ($rule in $hintRules) { $text = $text -replace $rule[0], $rule[1] }
         }
         if ($text -and -not $lines.Contains($text)) {
             $lines.Add($text)

@@ -26,6 +26,6 @@ function Get-OrcUserId {
         return -1
     }
     finally {
-        if ($null -ne $saved) { $global:LASTEXITCODE = $saved[0] } else { Remove-Variable -Name LASTEXITCODE -Scope Global -ErrorAction Ignore }
+        if ($null -ne $saved) { $global:LASTEXITCODE = $saved[0] } else { Remove-Variable -Name LASTEXITCODE -Scope Global -ErrorAction Ignore -WhatIf:$false -Confirm:$false }
     }
 }

@@ -75,7 +75,7 @@ function Invoke-OrcExec {
         if ($null -ne $savedConsoleEncoding) {
             try { [Console]::OutputEncoding = $savedConsoleEncoding } catch { Write-Debug "Cannot restore the console encoding: $_" }
         }
-        if ($null -ne $savedExitCode) { $global:LASTEXITCODE = $savedExitCode[0] } else { Remove-Variable -Name LASTEXITCODE -Scope Global -ErrorAction Ignore }
+        if ($null -ne $savedExitCode) { $global:LASTEXITCODE = $savedExitCode[0] } else { Remove-Variable -Name LASTEXITCODE -Scope Global -ErrorAction Ignore -WhatIf:$false -Confirm:$false }
     }
 
     $records = New-Object -TypeName System.Collections.Generic.List[object]

@@ -92,7 +92,7 @@ function Set-OrcDefinitionField {
                 $at = [System.DateTimeOffset][datetime]$Parameter['Once']
                 $schedule['once'] = $at.ToString('yyyy-MM-ddTHH:mm:sszzz', [System.Globalization.CultureInfo]::InvariantCulture)
             }
-            'Every' { $schedule['interval'] = ConvertTo-OrcDuration -TimeSpan $Parameter['Every'] }
+            'Every' { $schedule['interval'] = ConvertTo-OrcDuration -TimeSpan (ConvertTo-OrcTimeSpan -Value $Parameter['Every'] -ParameterName Every) }
         }
         $d['schedule'] = $schedule
     }
@@ -123,11 +123,11 @@ function Set-OrcDefinitionField {
     if ($Parameter.ContainsKey('RetryDelay')) {
         $retry = Get-Section 'retry'
         if (-not $retry.Contains('attempts')) { $retry['attempts'] = 1 }
-        $retry['delay'] = ConvertTo-OrcDuration -TimeSpan $Parameter['RetryDelay']
+        $retry['delay'] = ConvertTo-OrcDuration -TimeSpan (ConvertTo-OrcTimeSpan -Value $Parameter['RetryDelay'] -ParameterName RetryDelay)
     }
     if ($Parameter.ContainsKey('Timeout')) {
-        if ($Parameter['Timeout'] -gt [timespan]::Zero) {
-            $d['timeout'] = ConvertTo-OrcDuration -TimeSpan $Parameter['Timeout']
+        if ((ConvertTo-OrcTimeSpan -Value $Parameter['Timeout'] -ParameterName Timeout) -gt [timespan]::Zero) {
+            $d['timeout'] = ConvertTo-OrcDuration -TimeSpan (ConvertTo-OrcTimeSpan -Value $Parameter['Timeout'] -ParameterName Timeout)
         }
         elseif ($d.Contains('timeout')) {
             $d.Remove('timeout')

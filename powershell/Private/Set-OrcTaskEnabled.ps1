@@ -4,7 +4,7 @@ function Set-OrcTaskEnabled {
         Enables or disables one task in its definition and its registration, so that both agree.
     .DESCRIPTION
         The shared body of Enable-OrcTask and Disable-OrcTask (which own ShouldProcess and the
-        pipeline). The definition's "enabled" field goes through orc-exec define; the registration
+        pipeline). The definition's "enabled" field is edited by 'orc-exec define <task> --set'; the registration
         is toggled in place, not re-registered, so a Password-logon task needs no password.
         Returns an ErrorRecord for the caller to write, or nothing on success.
     .PARAMETER Task
@@ -29,23 +29,26 @@ function Set-OrcTaskEnabled {
         [string] $StoreHome
     )
 
+    # The caller asked once for this task; internal steps must not ask again.
+    $ConfirmPreference = 'None'
+    $WhatIfPreference = $false
     if ($null -ne $Task.Definition) {
-        $definition = ConvertTo-OrcPlainObject -InputObject $Task.Definition
-        $definition['enabled'] = $Enabled
-        $json = ConvertTo-Json -InputObject $definition -Depth 20 -Compress
-        $defined = Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $json -StoreHome $StoreHome
+        # One field, edited by orc-exec: the definition never passes through PowerShell objects.
+        $value = if ($Enabled) { 'true' } else { 'false' }
+        $defined = Invoke-OrcExec -ArgumentList @('define', [string]$Task.Name, '--set', "enabled=$value") -StoreHome $StoreHome
         if ($defined.ExitCode -ne 0) {
             return (ConvertTo-OrcErrorRecord -Result $defined -TargetObject $Task.Name)
         }
     }
     if ($Task.State -notin 'NotRegistered', 'OnDemand') {
         $verb = if ($Enabled) { 'enable' } else { 'disable' }
-        try {
-            if ($Enabled) { Enable-OrcBackendTask -Name $Task.Name } else { Disable-OrcBackendTask -Name $Task.Name }
-        }
-        catch {
-            return (New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $Task.Name `
-                    -Exception $_.Exception -Message "Could not $verb the registration of '$($Task.Name)': $($_.Exception.Message)")
+        # Isolated, so that one failure is one record in the caller's -ErrorVariable.
+        $command = if ($Enabled) { 'Enable-OrcBackendTask' } else { 'Disable-OrcBackendTask' }
+        $toggled = Invoke-OrcIsolated -Command $command -Parameter @{ Name = [string]$Task.Name }
+        if ($toggled.Error) {
+            $failure = $toggled.Error
+            return (New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $failure.CategoryInfo.Category -TargetObject $Task.Name `
+                    -Exception $failure.Exception -Message "Could not $verb the registration of '$($Task.Name)': $($failure.Exception.Message)")
         }
     }
 }

@@ -32,7 +32,7 @@ function Write-OrcCronTable {
     if ($Target.Kind -eq 'File') {
         $path = $Target.Path
         if ($bytes.Length -eq 0 -and $path -eq '/etc/cron.d/orchestrator') {
-            Remove-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue
+            Remove-Item -LiteralPath $path -Force -ErrorAction SilentlyContinue -WhatIf:$false -Confirm:$false
             return
         }
         $dir = [System.IO.Path]::GetDirectoryName($path)
@@ -47,7 +47,7 @@ function Write-OrcCronTable {
             [System.IO.File]::Move($temp, $path, $true)
         }
         catch {
-            Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
+            Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue -WhatIf:$false -Confirm:$false
             throw (New-OrcErrorRecord -ErrorId 'Orc.CronWriteFailed' -Category WriteError -TargetObject $path -Message (
                     "Could not write $($path): $($_.Exception.Message)"))
         }
@@ -74,7 +74,7 @@ function Write-OrcCronTable {
         }
     }
     finally {
-        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue
+        Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue -WhatIf:$false -Confirm:$false
         $global:LASTEXITCODE = $saved
     }
 }

@@ -45,10 +45,22 @@ function Disable-OrcTask {
 
     begin {
         $storeHome = Get-OrcStoreHome
+        $names = New-Object -TypeName System.Collections.Generic.List[string]
     }
 
     process {
-        foreach ($task in @(Get-OrcTask -Name $Name)) {
+        # Collected, so the whole pipeline costs one scheduler listing (two with -PassThru),
+        # not one per task per task: Get-OrcTask | Disable-OrcTask stays linear.
+        foreach ($pattern in $Name) { $names.Add($pattern) }
+    }
+
+    end {
+        if ($names.Count -eq 0) { return }
+        $changed = New-Object -TypeName System.Collections.Generic.List[string]
+        $seen = @{}
+        foreach ($task in @(Get-OrcTask -Name $names.ToArray())) {
+            if ($seen.ContainsKey($task.Name)) { continue }
+            $seen[$task.Name] = $true
             if (-not $PSCmdlet.ShouldProcess($task.Name, 'Disable Orchestrator task')) {
                 continue
             }
@@ -57,9 +69,10 @@ function Disable-OrcTask {
                 $PSCmdlet.WriteError($failure)
                 continue
             }
-            if ($PassThru) {
-                Get-OrcTask -Name $task.Name
-            }
+            $changed.Add($task.Name)
+        }
+        if ($PassThru -and $changed.Count -gt 0) {
+            Get-OrcTask -Name $changed.ToArray()
         }
     }
 }

@@ -30,8 +30,7 @@ function Get-OrcNotificationSetting {
     $result = Invoke-OrcExec -ArgumentList @('notify', 'show')
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.notify-settings/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.NotificationSetting')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName NotificationSetting
         }
     }
     if ($result.ExitCode -ne 0) {

@@ -45,6 +45,8 @@ function Register-OrcTask {
         The pause before a retry.
     .PARAMETER Timeout
         The longest a run may take; when reached, the command's whole process tree is killed (TIMEOUT).
+        Like -Every and -RetryDelay it takes the form Get-OrcTask shows ('90s', '15m', '2h', '1h30m', '1d'),
+        TimeSpan text ('01:00:00') or a [timespan].
     .PARAMETER Overlap
         What a run does while another run of the task is still going: skip (default), queue, parallel or stop-previous.
     .PARAMETER NotifyOn
@@ -57,10 +59,14 @@ function Register-OrcTask {
         Definition files (*.json) to register; wildcards and folders (every *.json in them) are accepted.
     .PARAMETER InputObject
         A definition: a hashtable or PSCustomObject shaped like a task file, a JSON string, or a file.
+        A task from Get-OrcTask (or a task name) registers its whole stored definition again, unchanged:
+        Get-OrcTask | Register-OrcTask repairs the registration and changes nothing else.
         An object without an "action" but with a Command property (for example a row of Import-Csv)
         is read by property name: Name, Command, ArgumentList, Cron, Timeout and so on.
     .PARAMETER Credential
-        Run as this user with Password logon. The password is given to Task Scheduler only; the store keeps the user name.
+        With -Name/-Command: run as this user with Password logon. With -Path or a piped definition or task, the
+        definition's runAs decides the account and the credential only supplies its password: a credential for
+        another user is refused (Orc.CredentialMismatch). The password is given to Task Scheduler only.
     .PARAMETER GroupManagedServiceAccount
         Run as this group managed service account (DOMAIN\name$); no password is needed.
     .PARAMETER PassThru
@@ -70,7 +76,7 @@ function Register-OrcTask {
     .PARAMETER Confirm
         Asks for confirmation before each task is registered.
     .EXAMPLE
-        Register-OrcTask -Name db-export -Command 'C:\Tools\export.exe' -ArgumentList '--database', 'orders' -Cron '0 2 * * *' -Timeout '01:00:00' -RetryCount 2 -RetryDelay '00:01:00'
+        Register-OrcTask -Name db-export -Command 'C:\Tools\export.exe' -ArgumentList '--database', 'orders' -Cron '0 2 * * *' -Timeout 1h -RetryCount 2 -RetryDelay 1m
 
         Registers a nightly export at 02:00 that is killed after an hour and retried twice.
     .EXAMPLE
@@ -81,6 +87,10 @@ function Register-OrcTask {
         Register-OrcTask -Path 'D:\Orchestrator\tasks\*.json'
 
         Registers every definition file in the folder; unchanged ones are left alone.
+    .EXAMPLE
+        Get-OrcTask | Where-Object Drift | Register-OrcTask
+
+        Registers every drifted task again from its stored definition; nothing in the definitions changes.
     .EXAMPLE
         @{ name = 'cleanup'; action = @{ command = 'C:\Tools\cleanup.exe' }; schedule = @{ startup = @{} } } | Register-OrcTask
 
@@ -156,8 +166,7 @@ function Register-OrcTask {
         [datetime] $Once,
 
         [Parameter(Mandatory, ParameterSetName = 'Every')]
-        [ValidateScript({ $_ -ge [timespan]::FromMinutes(1) })]
-        [timespan] $Every,
+        [object] $Every,
 
         [Parameter(ParameterSetName = 'OnDemand', ValueFromPipelineByPropertyName)]
         [Parameter(ParameterSetName = 'Cron', ValueFromPipelineByPropertyName)]
@@ -182,7 +191,7 @@ function Register-OrcTask {
         [Parameter(ParameterSetName = 'AtLogOn')]
         [Parameter(ParameterSetName = 'Once')]
         [Parameter(ParameterSetName = 'Every')]
-        [timespan] $RetryDelay,
+        [object] $RetryDelay,
 
         [Parameter(ParameterSetName = 'OnDemand')]
         [Parameter(ParameterSetName = 'Cron')]
@@ -190,7 +199,7 @@ function Register-OrcTask {
         [Parameter(ParameterSetName = 'AtLogOn')]
         [Parameter(ParameterSetName = 'Once')]
         [Parameter(ParameterSetName = 'Every')]
-        [timespan] $Timeout,
+        [object] $Timeout,
 
         [Parameter(ParameterSetName = 'OnDemand')]
         [Parameter(ParameterSetName = 'Cron')]
@@ -257,6 +266,17 @@ function Register-OrcTask {
             $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.Usage' -Category InvalidArgument -TargetObject $GroupManagedServiceAccount `
                         -Message 'Use either -Credential or -GroupManagedServiceAccount, not both.'))
         }
+        foreach ($duration in 'Every', 'RetryDelay', 'Timeout') {
+            if ($PSBoundParameters.ContainsKey($duration)) {
+                # Durations as Get-OrcTask shows them ('2h', '1h30m') or as TimeSpans.
+                try { $span = ConvertTo-OrcTimeSpan -Value $PSBoundParameters[$duration] -ParameterName $duration }
+                catch { $PSCmdlet.ThrowTerminatingError($_) }
+                if ($duration -eq 'Every' -and $span -lt [timespan]::FromMinutes(1)) {
+                    $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.InvalidDuration' -Category InvalidArgument -TargetObject $PSBoundParameters[$duration] `
+                                -Message "-Every '$($PSBoundParameters[$duration])' is shorter than a minute, the shortest interval Task Scheduler runs. Use '1m' or more."))
+                }
+            }
+        }
         $storeHome = Get-OrcStoreHome
         $credentialToUse = $null
         if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) { $credentialToUse = $Credential }
@@ -273,8 +293,17 @@ function Register-OrcTask {
             'FromObject' {
                 $item = $InputObject.PSObject.BaseObject
                 if ($item -is [System.Management.Automation.PSCustomObject]) { $item = $InputObject }
-                if ($item -is [System.IO.FileSystemInfo]) {
+                if ($InputObject.PSObject.TypeNames -contains 'Orchestrator.Task') {
+                    # A task from Get-OrcTask shows a summary, not the definition: register the
+                    # whole stored definition by name, so Get-OrcTask | Register-OrcTask changes nothing.
+                    $work.Add(@{ Name = [string]$InputObject.Name })
+                }
+                elseif ($item -is [System.IO.FileSystemInfo]) {
                     foreach ($file in @(Resolve-OrcDefinitionPath -Path $item.FullName -Cmdlet $PSCmdlet)) { $work.Add(@{ Path = $file }) }
+                }
+                elseif ($item -is [string] -and $item -match '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$' -and -not (Test-Path -Path $item)) {
+                    # A task name: register its stored definition again.
+                    $work.Add(@{ Name = $item })
                 }
                 elseif ($item -is [string] -and -not $item.TrimStart().StartsWith('{')) {
                     foreach ($file in @(Resolve-OrcDefinitionPath -Path $item -Cmdlet $PSCmdlet)) { $work.Add(@{ Path = $file }) }
@@ -312,6 +341,9 @@ function Register-OrcTask {
             if ($entry.ContainsKey('Path')) {
                 $label = $entry['Path']
             }
+            elseif ($entry.ContainsKey('Name')) {
+                $label = $entry['Name']
+            }
             elseif ($entry.ContainsKey('Json')) {
                 $label = 'JSON definition'
                 $nameMatch = [regex]::Match($entry['Json'], '"name"\s*:\s*"([^"]*)"')
@@ -324,7 +356,7 @@ function Register-OrcTask {
                 continue
             }
             $arguments = @{ StoreHome = $storeHome }
-            foreach ($key in 'Path', 'Json', 'Definition') {
+            foreach ($key in 'Path', 'Json', 'Definition', 'Name') {
                 if ($entry.ContainsKey($key)) { $arguments[$key] = $entry[$key] }
             }
             if ($credentialToUse) { $arguments['Credential'] = $credentialToUse }

@@ -11,7 +11,7 @@ function Send-OrcReport {
         To get the report every day, register a task whose command is orc-exec itself with the
         arguments 'report', '--since', '24h', '--send' (see docs/notifications.md).
     .PARAMETER Since
-        The period to report on, back from now (default one day).
+        The period to report on, back from now (default one day): '24h', '7d', '01:00:00' or a [timespan].
     .PARAMETER To
         Recipients instead of the configured ones.
     .PARAMETER NoSend
@@ -21,7 +21,7 @@ function Send-OrcReport {
 
         Mails the report of the last 24 hours to the configured recipients.
     .EXAMPLE
-        Send-OrcReport -Since (New-TimeSpan -Days 7) -NoSend | Where-Object failures -gt 0
+        Send-OrcReport -Since 7d -NoSend | Where-Object Failures -gt 0
 
         Lists the tasks that failed in the last week.
     .INPUTS
@@ -33,7 +33,7 @@ function Send-OrcReport {
     [OutputType('Orchestrator.ReportEntry')]
     param(
         [ValidateScript({ $_ -gt [timespan]::Zero })]
-        [timespan] $Since = (New-TimeSpan -Days 1),
+        [object] $Since = (New-TimeSpan -Days 1),
 
         [ValidateNotNullOrEmpty()]
         [string[]] $To,
@@ -41,7 +41,8 @@ function Send-OrcReport {
         [switch] $NoSend
     )
 
-    $arguments = @('report', '--since', (ConvertTo-OrcDuration $Since))
+    try { $span = ConvertTo-OrcTimeSpan -Value $Since -ParameterName Since } catch { $PSCmdlet.ThrowTerminatingError($_) }
+    $arguments = @('report', '--since', (ConvertTo-OrcDuration $span))
     $send = -not $NoSend -and $PSCmdlet.ShouldProcess('notification recipients', 'Mail the run report')
     if ($send) {
         $arguments += '--send'
@@ -50,8 +51,7 @@ function Send-OrcReport {
     $result = Invoke-OrcExec -ArgumentList $arguments
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.report/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.ReportEntry')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName ReportEntry
         }
     }
     if ($result.ExitCode -ne 0) {

@@ -41,8 +41,7 @@ function Send-OrcTestMail {
     }
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.notify-test/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.NotificationTest')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName NotificationTest
         }
     }
 }

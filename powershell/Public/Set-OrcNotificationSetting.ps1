@@ -26,7 +26,7 @@ function Set-OrcNotificationSetting {
         The default recipients (a task's notify.to overrides them).
     .PARAMETER Timeout
         The bound on each delivery, connect and every command included (default 10 seconds). A
-        dead mail server can never hold a run longer than this.
+        dead mail server can never hold a run longer than this. '30s', '00:00:30' or a [timespan].
     .PARAMETER WebhookUrl
         The incoming-webhook URL (Teams, Slack or generic) that tasks with notify.webhook post to.
     .PARAMETER CaFile
@@ -80,7 +80,7 @@ function Set-OrcNotificationSetting {
         [string[]] $To,
 
         [ValidateScript({ $_ -ge [timespan]::FromMilliseconds(100) -and $_ -le [timespan]::FromMinutes(5) })]
-        [timespan] $Timeout,
+        [object] $Timeout,
 
         [System.Security.SecureString] $WebhookUrl,
 
@@ -109,7 +109,10 @@ function Set-OrcNotificationSetting {
     }
     if ($PSBoundParameters.ContainsKey('From')) { $arguments.AddRange([string[]]@('--from', $From)) }
     if ($PSBoundParameters.ContainsKey('To')) { $arguments.AddRange([string[]]@('--to', ($To -join ','))) }
-    if ($PSBoundParameters.ContainsKey('Timeout')) { $arguments.AddRange([string[]]@('--timeout', (ConvertTo-OrcDuration $Timeout))) }
+    if ($PSBoundParameters.ContainsKey('Timeout')) {
+        try { $span = ConvertTo-OrcTimeSpan -Value $Timeout -ParameterName Timeout } catch { $PSCmdlet.ThrowTerminatingError($_) }
+        $arguments.AddRange([string[]]@('--timeout', (ConvertTo-OrcDuration $span)))
+    }
     if ($PSBoundParameters.ContainsKey('CaFile')) { $arguments.AddRange([string[]]@('--ca-file', (Resolve-Path -LiteralPath $CaFile -ErrorAction Stop).ProviderPath)) }
     if ($PSBoundParameters.ContainsKey('SecretScope')) { $arguments.AddRange([string[]]@('--secret-scope', $SecretScope.ToLowerInvariant())) }
     if ($ClearPassword) { $arguments.Add('--clear-password') }
@@ -146,8 +149,7 @@ function Set-OrcNotificationSetting {
     }
     foreach ($record in @($result.Records)) {
         if ($record.schema -eq 'orc.notify-settings/v1') {
-            $record.PSObject.TypeNames.Insert(0, 'Orchestrator.NotificationSetting')
-            $record
+            ConvertTo-OrcOutputObject -Record $record -TypeName NotificationSetting
         }
     }
 }

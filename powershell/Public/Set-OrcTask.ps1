@@ -3,9 +3,11 @@ function Set-OrcTask {
     .SYNOPSIS
         Changes fields of an existing Orchestrator task and updates its registration.
     .DESCRIPTION
-        Set-OrcTask reads the task's stored definition, changes only the fields whose parameters
-        are given, has orc-exec validate and store the result, and re-registers the task in place
-        (Task Scheduler or cron). Everything not mentioned stays as it was. Give at most one
+        Set-OrcTask changes only the fields whose parameters are given: orc-exec edits the stored
+        definition ('orc-exec define <task> --set'), validates and stores it, and the task is
+        re-registered in place (Task Scheduler or cron). The definition never passes through
+        PowerShell objects, so every other value stays byte for byte. If the scheduler refuses the
+        change, the previous definition is put back. Everything not mentioned stays as it was. Give at most one
         schedule parameter: -Cron, -AtStartup, -AtLogOn, -Once, -Every or -OnDemand (removes the
         schedule). If the task runs as a user with Password logon, pass -Credential again.
     .PARAMETER Name
@@ -29,7 +31,8 @@ function Set-OrcTask {
     .PARAMETER Once
         Run once at this date and time; replaces the schedule.
     .PARAMETER Every
-        Run repeatedly at this interval (at least one minute); replaces the schedule.
+        Run repeatedly at this interval (at least one minute); replaces the schedule. Like every duration
+        parameter it takes a [timespan], '02:00:00', or the form Get-OrcTask shows ('15m', '2h', '1h30m', '1d').
     .PARAMETER OnDemand
         Remove the schedule: the task runs only when started (Start-OrcTask).
     .PARAMETER DependsOn
@@ -39,7 +42,7 @@ function Set-OrcTask {
     .PARAMETER RetryDelay
         The pause before a retry.
     .PARAMETER Timeout
-        The longest a run may take; TimeSpan.Zero removes the timeout.
+        The longest a run may take ('2h', '01:30:00', or a [timespan]); '0s' or TimeSpan.Zero removes the timeout.
     .PARAMETER Overlap
         skip, queue, parallel or stop-previous.
     .PARAMETER NotifyOn
@@ -61,7 +64,7 @@ function Set-OrcTask {
     .PARAMETER Confirm
         Asks for confirmation before each task is changed.
     .EXAMPLE
-        Set-OrcTask -Name db-export -Timeout '02:00:00'
+        Set-OrcTask -Name db-export -Timeout 2h
 
         Raises the timeout of db-export to two hours; everything else stays.
     .EXAMPLE
@@ -108,8 +111,7 @@ function Set-OrcTask {
 
         [datetime] $Once,
 
-        [ValidateScript({ $_ -ge [timespan]::FromMinutes(1) })]
-        [timespan] $Every,
+        [object] $Every,
 
         [switch] $OnDemand,
 
@@ -119,9 +121,9 @@ function Set-OrcTask {
         [ValidateRange(0, 100)]
         [int] $RetryCount,
 
-        [timespan] $RetryDelay,
+        [object] $RetryDelay,
 
-        [timespan] $Timeout,
+        [object] $Timeout,
 
         [ValidateSet('skip', 'queue', 'parallel', 'stop-previous')]
         [string] $Overlap,
@@ -158,6 +160,16 @@ function Set-OrcTask {
             $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.Usage' -Category InvalidArgument -TargetObject ($runAsKinds -join ', ') `
                         -Message "Use only one of -Credential, -GroupManagedServiceAccount and -RunAsSystem."))
         }
+        foreach ($duration in 'Every', 'RetryDelay', 'Timeout') {
+            if ($bound.ContainsKey($duration)) {
+                try { $span = ConvertTo-OrcTimeSpan -Value $bound[$duration] -ParameterName $duration }
+                catch { $PSCmdlet.ThrowTerminatingError($_) }
+                if ($duration -eq 'Every' -and $span -lt [timespan]::FromMinutes(1)) {
+                    $PSCmdlet.ThrowTerminatingError((New-OrcErrorRecord -ErrorId 'Orc.InvalidDuration' -Category InvalidArgument -TargetObject $bound[$duration] `
+                                -Message "-Every '$($bound[$duration])' is shorter than a minute, the shortest interval Task Scheduler runs. Use '1m' or more."))
+                }
+            }
+        }
         $storeHome = Get-OrcStoreHome
         $summaries = $null
     }
@@ -186,13 +198,19 @@ function Set-OrcTask {
         }
         $changes = @{}
         foreach ($key in $PSBoundParameters.Keys) { $changes[$key] = $PSBoundParameters[$key] }
-        $changes.Remove('Name')
+        foreach ($key in 'Name', 'PassThru', 'WhatIf', 'Confirm', 'Verbose', 'Debug', 'ErrorAction', 'WarningAction', 'InformationAction',
+            'ErrorVariable', 'WarningVariable', 'InformationVariable', 'OutVariable', 'OutBuffer', 'PipelineVariable', 'ProgressAction') {
+            $changes.Remove($key)
+        }
         if ($Credential -eq [System.Management.Automation.PSCredential]::Empty) { $changes.Remove('Credential') }
-        $definition = Set-OrcDefinitionField -Definition (ConvertTo-OrcPlainObject -InputObject $summary.definition) -Parameter $changes
+        # Only the changed fields go to orc-exec, as JSON: the stored definition is edited in Go and
+        # never passes through PowerShell objects on its way back to disk.
+        $edits = @(ConvertTo-OrcDefinitionEdit -Current $summary.definition -Parameter $changes)
         if (-not $PSCmdlet.ShouldProcess($Name, 'Change Orchestrator task')) {
             return
         }
-        $arguments = @{ Definition = $definition; StoreHome = $storeHome }
+        $arguments = @{ StoreHome = $storeHome; Name = $Name }
+        if ($edits.Count -gt 0) { $arguments['Edit'] = $edits }
         if ($Credential -ne [System.Management.Automation.PSCredential]::Empty) { $arguments['Credential'] = $Credential }
         $outcome = Invoke-OrcTaskRegistration @arguments
         if ($outcome.ErrorRecord) {

@@ -58,15 +58,20 @@ function Start-OrcTask {
             if (-not $PSCmdlet.ShouldProcess($taskName, 'Start Orchestrator task')) {
                 continue
             }
-            $since = [System.DateTimeOffset]::UtcNow.AddSeconds(-1)
-            try {
-                $null = Start-OrcBackendTask -Name $taskName -StoreHome $storeHome
+            if (-not (Test-OrcTaskDefined -Name $taskName -StoreHome $storeHome)) {
+                # Fail now: a run of a missing task never records a result, so -Wait would wait it out.
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.TaskNotFound' -Category ObjectNotFound -TargetObject $taskName `
+                            -Message "Task '$taskName' was not found. Get-OrcTask lists the tasks; Register-OrcTask creates one."))
+                continue
             }
-            catch {
+            $since = [System.DateTimeOffset]::UtcNow.AddSeconds(-1)
+            $started = Invoke-OrcIsolated -Command 'Start-OrcBackendTask' -Parameter @{ Name = $taskName; StoreHome = $storeHome }
+            if ($started.Error) {
+                $failure = $started.Error
                 $id = 'Orc.SchedulerError'
-                if ($_.FullyQualifiedErrorId -like 'Orc.*') { $id = ($_.FullyQualifiedErrorId -split ',')[0] }
-                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $_.CategoryInfo.Category -TargetObject $taskName `
-                            -Exception $_.Exception -Message "Could not start '$taskName': $($_.Exception.Message) Is it registered? Get-OrcTask -Name $taskName shows its state."))
+                if ($failure.FullyQualifiedErrorId -like 'Orc.*') { $id = ($failure.FullyQualifiedErrorId -split ',')[0] }
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $failure.CategoryInfo.Category -TargetObject $taskName `
+                            -Exception $failure.Exception -Message "Could not start '$taskName': $($failure.Exception.Message) Is it registered? Get-OrcTask -Name $taskName shows its state."))
                 continue
             }
             if (-not $Wait) {

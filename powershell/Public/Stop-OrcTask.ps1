@@ -45,15 +45,30 @@ function Stop-OrcTask {
             if (-not $PSCmdlet.ShouldProcess($taskName, 'Stop Orchestrator task')) {
                 continue
             }
-            try {
-                Stop-OrcBackendTask -Name $taskName -StoreHome $storeHome
+            if (-not (Test-OrcTaskDefined -Name $taskName -StoreHome $storeHome)) {
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.TaskNotFound' -Category ObjectNotFound -TargetObject $taskName `
+                            -Message "Task '$taskName' was not found. Get-OrcTask lists the tasks."))
+                continue
             }
-            catch {
+            if (Test-OrcExecCommand -Name 'stop') {
+                # orc-exec stops its own run: it kills the command's tree and records STOPPED (exit 130).
+                $stopped = Invoke-OrcExec -ArgumentList @('stop', $taskName) -StoreHome $storeHome
+                if ($stopped.ExitCode -eq 0) {
+                    Write-Verbose "orc-exec stopped the run of '$taskName'."
+                    continue
+                }
+                Write-Verbose "orc-exec stop '$taskName' exited with $($stopped.ExitCode) ($($stopped.StdErr)); asking the scheduler."
+            }
+            $result = Invoke-OrcIsolated -Command 'Stop-OrcBackendTask' -Parameter @{ Name = $taskName; StoreHome = $storeHome }
+            if ($result.Error) {
+                $failure = $result.Error
                 $id = 'Orc.SchedulerError'
-                if ($_.FullyQualifiedErrorId -like 'Orc.*') { $id = ($_.FullyQualifiedErrorId -split ',')[0] }
-                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $_.CategoryInfo.Category -TargetObject $taskName `
-                            -Exception $_.Exception -Message "Could not stop '$taskName': $($_.Exception.Message)"))
+                if ($failure.FullyQualifiedErrorId -like 'Orc.*') { $id = ($failure.FullyQualifiedErrorId -split ',')[0] }
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $failure.CategoryInfo.Category -TargetObject $taskName `
+                            -Exception $failure.Exception -Message "Could not stop '$taskName': $($failure.Exception.Message)"))
+                continue
             }
+            if (@($result.Output) -contains $false) { Write-Verbose "Task '$taskName' was not running." }
         }
     }
 }

@@ -56,14 +56,15 @@ function Unregister-OrcTask {
             if (-not $PSCmdlet.ShouldProcess($taskName, 'Unregister Orchestrator task and delete its definition')) {
                 continue
             }
-            try {
-                $unregistered = Unregister-OrcBackendTask -Name $taskName
-            }
-            catch {
-                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $_.CategoryInfo.Category -TargetObject $taskName `
-                            -Exception $_.Exception -Message "Removing the registration of '$taskName' failed: $($_.Exception.Message) The definition was kept."))
+            # Isolated, so that one failure is one record in the caller's -ErrorVariable.
+            $backendResult = Invoke-OrcIsolated -Command 'Unregister-OrcBackendTask' -Parameter @{ Name = $taskName }
+            if ($backendResult.Error) {
+                $failure = $backendResult.Error
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $failure.CategoryInfo.Category -TargetObject $taskName `
+                            -Exception $failure.Exception -Message "Removing the registration of '$taskName' failed: $($failure.Exception.Message) The definition was kept."))
                 continue
             }
+            $unregistered = @($backendResult.Output) | Select-Object -Last 1
             $undefined = Invoke-OrcExec -ArgumentList @('undefine', $taskName) -StoreHome $storeHome
             if ($undefined.ExitCode -ne 0) {
                 $PSCmdlet.WriteError((ConvertTo-OrcErrorRecord -Result $undefined -TargetObject $taskName))

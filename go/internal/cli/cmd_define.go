@@ -11,18 +11,36 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
+	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
 const defineUsage = `Validate a task definition and store it, atomically, as tasks/<name>.json.
 Storing an unchanged definition again changes nothing and says so
 ("changed": false). The PowerShell module's Register-OrcTask uses this.
 
+With a task name, --set changes fields of the stored definition in place:
+the path names a member (schedule.cron, dependencies.checks[1].path, and
+checks[] appends), the value is JSON (quote strings; null removes the
+member). The result is validated like any definition and written
+atomically; only Go's JSON codec touches the values, so every other string
+stays byte for byte. --export prints the stored definition's text as it is
+(an orc.export/v1 record with --output json), for Export-OrcTask.
+
+--exact stores the file's bytes as given rather than in the canonical form
+(after the same validation); Register-OrcTask uses it to put back the
+previous definition when the scheduler refuses a new one.
+
 Usage:
-  orc-exec define --file <path|-> [flags]
+  orc-exec define --file <path|-> [--exact] [flags]
+  orc-exec define <task> --set <path>=<json> [--set ...] [flags]
+  orc-exec define <task> --export [flags]
 
 Examples:
   orc-exec define --file ./db-export.json
   Get-Content db-export.json -Raw | orc-exec define --file -
+  orc-exec define db-export --set 'timeout="2h"' --set enabled=false
+  orc-exec define db-export --set schedule.cron='"0 3 * * *"' --set schedule.interval=null
+  orc-exec define db-export --export --output table > db-export.json
 `
 
 const undefineUsage = `Remove a task's definition from the store. Its history, output files and
@@ -50,14 +68,33 @@ type UndefineReport struct {
 	Removed bool   `json:"removed"`
 }
 
+// ExportReport is what 'define <task> --export' prints with --output json:
+// schema orc.export/v1. JSON is the stored file's text, unchanged.
+type ExportReport struct {
+	Schema string `json:"schema"`
+	Task   string `json:"task"`
+	File   string `json:"file"`
+	JSON   string `json:"json"`
+}
+
 func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 	fs := a.flags("define", defineUsage)
 	file := fs.String("file", "", "the definition to store (\"-\" = stdin)")
+	exact := fs.Bool("exact", false, "with --file: store the bytes as given, not the canonical form")
+	sets := fs.StringArray("set", nil, "with a task name: path=value (JSON) to change; repeatable")
+	export := fs.Bool("export", false, "with a task name: print the stored definition")
 	if done, code := a.parse(fs, defineUsage, args); done {
 		return code
 	}
-	if *file == "" || fs.NArg() != 0 {
-		return a.fail(exitcode.Usage, errors.New("define takes --file and no arguments"), "orc-exec define --file <path|->")
+	if fs.NArg() == 1 && *file == "" && !*exact && (len(*sets) > 0) != *export {
+		if *export {
+			return exportDefinition(a, fs.Arg(0))
+		}
+		return editDefinition(a, fs.Arg(0), *sets)
+	}
+	if *file == "" || fs.NArg() != 0 || len(*sets) > 0 || *export {
+		return a.fail(exitcode.Usage, errors.New("define takes either --file and no arguments, or a task name with --set or --export"),
+			"orc-exec define --file <path|->, orc-exec define <task> --set path=value, or orc-exec define <task> --export")
 	}
 	var data []byte
 	var err error
@@ -85,24 +122,101 @@ func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 		return code
 	}
 	target, _ := s.TaskFile(head.Name)
+	return storeDefinition(a, head.Name, *file, target, data, *exact)
+}
+
+// storeDefinition validates data as the definition in target and stores it
+// unless the stored one is the same task; exact keeps data's bytes.
+func storeDefinition(a *app, name, label, target string, data []byte, exact bool) exitcode.Code {
 	t, err := definition.Parse(target, data)
 	if err != nil {
-		writeJSONLine(a.io.Stdout, report(head.Name, *file, err))
+		writeJSONLine(a.io.Stdout, report(name, label, err))
 		return a.fail(exitcode.Definition, err, "fix the definition, then define it again")
 	}
 	rep := DefineReport{Schema: "orc.define/v1", Task: t.Name, File: target, Changed: true}
-	if old, err := os.ReadFile(target); err == nil {
-		if prev, err := definition.Parse(target, old); err == nil && sameTask(prev, t) {
+	old, oldErr := os.ReadFile(target)
+	if oldErr == nil {
+		if exact {
+			rep.Changed = !bytes.Equal(old, data)
+		} else if prev, err := definition.Parse(target, old); err == nil && sameTask(prev, t) {
 			rep.Changed = false
 		}
 	}
 	if rep.Changed {
-		if err := definition.Save(target, t); err != nil {
+		if exact {
+			err = definition.SaveExact(target, data)
+		} else {
+			err = definition.Save(target, t)
+		}
+		if err != nil {
 			return a.fail(exitcode.Internal, err, "check that you may write to the store's tasks folder")
 		}
 	}
 	writeJSONLine(a.io.Stdout, rep)
 	return exitcode.Success
+}
+
+// storedDefinition reads a task's stored file after the same checks as
+// loadTask (it exists; only an admin could have written it), but does not
+// validate it: an invalid definition must still be exportable and fixable.
+func (a *app) storedDefinition(name string, create bool) (string, []byte, exitcode.Code) {
+	if err := definition.ValidName(name); err != nil {
+		return "", nil, a.fail(exitcode.Definition, err, "task names use letters, digits, '.', '_' and '-' only")
+	}
+	s, code := a.storeAt(create)
+	if s == nil {
+		return "", nil, code
+	}
+	file, _ := s.TaskFile(name)
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return "", nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
+	}
+	if err := s.CheckTask(name); err != nil {
+		code := exitcode.Internal
+		if errors.Is(err, store.ErrInsecure) {
+			code = exitcode.Insecure
+		}
+		return "", nil, a.fail(code, err, "only administrators (root) may be able to change task definitions")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return "", nil, a.fail(exitcode.Internal, fmt.Errorf("could not read %s: %w", file, err), "check that you may read the store's tasks folder")
+	}
+	return file, data, exitcode.Success
+}
+
+func exportDefinition(a *app, name string) exitcode.Code {
+	file, data, code := a.storedDefinition(name, false)
+	if data == nil {
+		return code
+	}
+	if a.table() {
+		_, _ = a.io.Stdout.Write(data)
+		return exitcode.Success
+	}
+	writeJSONLine(a.io.Stdout, ExportReport{Schema: "orc.export/v1", Task: name, File: file, JSON: string(definition.DecodeText(data))})
+	return exitcode.Success
+}
+
+func editDefinition(a *app, name string, sets []string) exitcode.Code {
+	edits := make([]definition.Edit, 0, len(sets))
+	for _, s := range sets {
+		e, err := definition.ParseEdit(s)
+		if err != nil {
+			return a.fail(exitcode.Usage, err, `orc-exec define <task> --set 'path=<json>', e.g. --set 'timeout="2h"'`)
+		}
+		edits = append(edits, e)
+	}
+	file, data, code := a.storedDefinition(name, true)
+	if data == nil {
+		return code
+	}
+	edited, err := definition.ApplyEdits(data, edits)
+	if err != nil {
+		writeJSONLine(a.io.Stdout, report(name, file, &definition.FieldError{File: file, Problem: err.Error(), Fix: "name a member of the definition; `orc-exec schema` shows every field"}))
+		return a.fail(exitcode.Definition, err, "")
+	}
+	return storeDefinition(a, name, file, file, edited, false)
 }
 
 // sameTask compares two definitions after defaults, so formatting and

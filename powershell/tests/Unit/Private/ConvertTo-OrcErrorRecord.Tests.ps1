@@ -68,3 +68,34 @@ Describe 'ConvertTo-OrcErrorRecord' {
         $err.Exception.Message | Should -BeLike '*99*'
     }
 }
+
+Describe 'ConvertTo-OrcErrorRecord hints' {
+    # Every hint orc-exec can print that names one of its commands with a cmdlet equivalent must
+    # reach a PowerShell user as that cmdlet. The hints are read from the Go source, so a new one
+    # is covered without touching this file.
+    BeforeDiscovery {
+        $cli = Join-Path $PSScriptRoot '../../../../go/internal/cli'
+        $script:hints = @(Get-ChildItem -Path $cli -Filter *.go | ForEach-Object { (Get-Content -Raw -LiteralPath $_.FullName) -replace '"\s*\+\s*[^+"]+\+\s*"', 'db' } |
+                ForEach-Object { [regex]::Matches($_, '"([^"\n]*''orc-exec (?:list|validate|notify show|notify set|history)[^"\n]*)"') } |
+                ForEach-Object { @{ Hint = $_.Groups[1].Value } })
+    }
+
+    It 'finds the hints in the Go source' {
+        $hints.Count | Should -BeGreaterThan 4
+    }
+
+    It 'tells the cmdlet for: <Hint>' -ForEach $hints {
+        $record = InModuleScope Orchestrator -Parameters @{ Hint = $Hint } {
+            ConvertTo-OrcErrorRecord -Result ([pscustomobject]@{ ExitCode = 3; Records = @(); StdErr = "orc-exec: error: x`norc-exec: hint: $Hint"; CommandLine = 'orc-exec x' })
+        }
+        "$record" | Should -Not -Match "'orc-exec (list|validate|notify show|notify set|history)"
+        "$record" | Should -Match '(Get|Set|Test|Register)-Orc\w+'
+    }
+
+    It 'says Register-OrcTask for "register it first"' {
+        $record = InModuleScope Orchestrator {
+            ConvertTo-OrcErrorRecord -Result ([pscustomobject]@{ ExitCode = 10; Records = @(); StdErr = "orc-exec: error: task `"x`" not found`norc-exec: hint: run 'orc-exec list' to see the tasks, or register it first"; CommandLine = 'orc-exec x' })
+        }
+        "$record" | Should -BeLike '*run Get-OrcTask to see the tasks, or Register-OrcTask to create it*'
+    }
+}

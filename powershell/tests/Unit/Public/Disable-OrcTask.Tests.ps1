@@ -22,7 +22,7 @@ Describe 'Disable-OrcTask' {
 
     It 'sets "enabled": false in the definition and disables the registration' {
         Disable-OrcTask -Name db
-        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($InputObject | ConvertFrom-Json).enabled -eq $false -and $StoreHome -eq '/s' }
+        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($ArgumentList -join ' ') -eq 'define db --set enabled=false' -and $StoreHome -eq '/s' }
         Should -Invoke Disable-OrcBackendTask -Exactly 1 -ParameterFilter { $Name -eq 'db' }
     }
 
@@ -53,5 +53,75 @@ Describe 'Disable-OrcTask' {
 
     It 'returns the task with -PassThru' {
         @(Disable-OrcTask -Name db -PassThru).Name | Should -Be @('db')
+    }
+}
+
+Describe 'Get-OrcTask | Disable-OrcTask with 50 tasks' {
+    # Counted at the ScheduledTasks boundary: the pipeline must cost a constant number of scheduler
+    # listings (one for Get-OrcTask, one for Disable-OrcTask, one more for -PassThru), not one per
+    # task per task (2 x 50 listings of 50 tasks each before).
+    BeforeAll {
+        Install-OrcScheduledTasksStub
+        $script:names = @(1..50 | ForEach-Object { 'task{0:d2}' -f $_ })
+    }
+    BeforeEach {
+        Mock Get-OrcStoreHome { '/s' }
+        Mock Test-OrcWindows { $true }
+        Mock Invoke-OrcExec {
+            New-OrcExecResult -Records @($script:names | ForEach-Object {
+                    ConvertTo-OrcTestRecord ('{"schema":"orc.task/v1","name":"' + $_ + '","valid":true,"enabled":true,"definition":{"name":"' + $_ + '","action":{"command":"x"}}}')
+                })
+        } -ParameterFilter { $ArgumentList[0] -eq 'list' }
+        Mock Invoke-OrcExec { New-OrcExecResult -Records @(ConvertTo-OrcTestRecord ('{"schema":"orc.define/v1","task":"' + $ArgumentList[1] + '","changed":true}')) } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+        Mock Get-ScheduledTask {
+            foreach ($n in $script:names) {
+                [pscustomobject]@{ TaskName = "Orc_$n"; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = 'orc-definition-sha256:' + ('B' * 64)
+                    Actions = @([pscustomobject]@{ Execute = 'C:\orc-exec.exe' }); Principal = [pscustomobject]@{ UserId = 'SYSTEM' } }
+            }
+        }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = $null; LastTaskResult = 0; NextRunTime = $null } }
+        Mock Export-ScheduledTask { }
+        Mock Disable-ScheduledTask { }
+    }
+
+    It 'lists the scheduler''s tasks <Listings> times and disables each task once (-PassThru: <PassThru>)' -ForEach @(
+        @{ PassThru = $false; Listings = 2; Output = 0 }
+        @{ PassThru = $true; Listings = 3; Output = 50 }
+    ) {
+        $out = @(Get-OrcTask | Disable-OrcTask -PassThru:$PassThru)
+        $out.Count | Should -Be $Output
+        Should -Invoke Get-ScheduledTask -Exactly $Listings -Scope It
+        Should -Invoke Disable-ScheduledTask -Exactly 50 -Scope It
+        Should -Invoke Get-ScheduledTaskInfo -Exactly (50 * $Listings) -Scope It
+        Should -Invoke Export-ScheduledTask -Exactly 0 -Scope It
+        Should -Invoke Invoke-OrcExec -Exactly $Listings -Scope It -ParameterFilter { $ArgumentList[0] -eq 'list' }
+    }
+}
+
+Describe 'A scheduler failure under Disable-OrcTask, Enable-OrcTask and Unregister-OrcTask' {
+    # A backend that writes an error and then throws, several functions deep, as the cron backend
+    # does when the crontab cannot be written: the caller must see one record, not one per layer.
+    BeforeEach {
+        Mock Get-OrcStoreHome { '/s' }
+        Mock Get-OrcTask { [pscustomobject]@{ Name = 'db'; State = 'Ready'; Definition = [pscustomobject]@{ name = 'db' } } }
+        Mock Invoke-OrcExec { New-OrcExecResult -Records @(ConvertTo-OrcTestRecord '{"schema":"orc.define/v1","task":"db","changed":true}') } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+        $failing = {
+            Write-Error -Message 'noise from a lower layer' -ErrorAction Continue
+            throw (New-Object System.Management.Automation.ErrorRecord ([System.IO.IOException]'crontab not writable'), 'Orc.CronWriteFailed', 'WriteError', 'db')
+        }
+        Mock Disable-OrcBackendTask $failing
+        Mock Enable-OrcBackendTask $failing
+        Mock Unregister-OrcBackendTask $failing
+    }
+
+    It '<Command> writes exactly one error record' -ForEach @(
+        @{ Command = 'Disable-OrcTask'; Run = { Disable-OrcTask -Name db -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+        @{ Command = 'Enable-OrcTask'; Run = { Enable-OrcTask -Name db -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+        @{ Command = 'Unregister-OrcTask'; Run = { Unregister-OrcTask -Name db -Force -ErrorVariable err -ErrorAction SilentlyContinue; $err } }
+    ) {
+        $errors = @(& $Run)
+        $errors.Count | Should -Be 1
+        $errors[0].FullyQualifiedErrorId | Should -BeLike 'Orc.SchedulerError*'
+        "$($errors[0])" | Should -BeLike '*crontab not writable*'
     }
 }

@@ -22,7 +22,7 @@ Describe 'Enable-OrcTask' {
 
     It 'sets "enabled": true in the definition and enables the registration' {
         Enable-OrcTask -Name db
-        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($InputObject | ConvertFrom-Json).enabled -eq $true -and $StoreHome -eq '/s' }
+        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($ArgumentList -join ' ') -eq 'define db --set enabled=true' -and $StoreHome -eq '/s' }
         Should -Invoke Enable-OrcBackendTask -Exactly 1 -ParameterFilter { $Name -eq 'db' }
     }
 

@@ -13,14 +13,23 @@ Describe 'Register-OrcTask' {
         Mock Install-OrcExecutable { '/s/bin/orc-exec' }
         Mock Get-OrcBackendTask { }
         Mock Register-OrcBackendTask { [pscustomobject]@{ Name = $Definition.name; Changed = $true } }
+        # A store in a hashtable: define keeps the text, 'define <task> --export' returns it.
+        $script:stored = @{}
         Mock Invoke-OrcExec {
             $json = $InputObject | ConvertFrom-Json
+            $script:stored[$json.name] = $InputObject
             New-OrcExecResult -Records @(& $defineRecord $json.name $true)
         } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList[2] -eq '-' }
         Mock Invoke-OrcExec {
             $name = [System.IO.Path]::GetFileNameWithoutExtension($ArgumentList[2])
+            $script:stored[$name] = '{"name":"' + $name + '","action":{"command":"x"}}'
             New-OrcExecResult -Records @(& $defineRecord $name $true)
-        } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList[2] -ne '-' }
+        } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList[1] -eq '--file' -and $ArgumentList[2] -ne '-' }
+        Mock Invoke-OrcExec {
+            $name = $ArgumentList[1]
+            if (-not $script:stored.ContainsKey($name)) { return (New-OrcExecResult -ExitCode 10 -StdErr "orc-exec: error: task `"$name`" not found") }
+            New-OrcExecResult -Records @([pscustomobject]@{ schema = 'orc.export/v1'; task = $name; file = "/s/tasks/$name.json"; json = $script:stored[$name] })
+        } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -contains '--export' }
     }
 
     Context 'parameter sets' {
@@ -65,8 +74,9 @@ Describe 'Register-OrcTask' {
         }
 
         It 'says so and does not touch the scheduler when the definition is unchanged and registered' {
-            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -notcontains '--export' }
             Mock Get-OrcBackendTask { [pscustomobject]@{ Name = 'db'; ExecPath = '/s/bin/orc-exec'; DefinitionHash = $null } }
+            $script:stored['db'] = '{"name":"db","action":{"command":"x"}}'
             $info = Register-OrcTask -Name db -Command x -InformationAction SilentlyContinue -InformationVariable iv
             $info | Should -BeNullOrEmpty
             "$iv" | Should -BeLike '*unchanged*nothing to do*'
@@ -74,16 +84,18 @@ Describe 'Register-OrcTask' {
         }
 
         It 'updates the registration when the registered hash differs from the definition hash' {
-            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -notcontains '--export' }
             Mock Invoke-OrcExec { New-OrcExecResult -Records @(ConvertTo-OrcTestRecord ('{"schema":"orc.task/v1","name":"db","valid":true,"definitionHash":"' + ('1' * 64) + '"}')) } -ParameterFilter { $ArgumentList[0] -eq 'list' }
             Mock Get-OrcBackendTask { [pscustomobject]@{ Name = 'db'; ExecPath = '/s/bin/orc-exec'; DefinitionHash = ('2' * 64) } }
+            $script:stored['db'] = '{"name":"db","action":{"command":"x"}}'
             Register-OrcTask -Name db -Command x
             Should -Invoke Register-OrcBackendTask -Exactly 1
         }
 
         It 'updates the registration when it points at another orc-exec' {
-            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+            Mock Invoke-OrcExec { New-OrcExecResult -Records @(& $defineRecord 'db' $false) } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -notcontains '--export' }
             Mock Get-OrcBackendTask { [pscustomobject]@{ Name = 'db'; ExecPath = '/old/module/bin/orc-exec'; DefinitionHash = $null } }
+            $script:stored['db'] = '{"name":"db","action":{"command":"x"}}'
             Register-OrcTask -Name db -Command x
             Should -Invoke Register-OrcBackendTask -Exactly 1
         }
@@ -91,7 +103,7 @@ Describe 'Register-OrcTask' {
         It 'writes Orc.InvalidDefinition with orc-exec''s field, problem and fix, and registers nothing' {
             Mock Invoke-OrcExec {
                 New-OrcExecResult -ExitCode 3 -StdErr 'orc-exec: error: bad' -Records @(ConvertTo-OrcTestRecord '{"schema":"orc.validate/v1","valid":false,"errors":[{"field":"schedule.cron","problem":"has 1 fields, not 5","fix":"write five fields"}]}')
-            } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+            } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -notcontains '--export' }
             Register-OrcTask -Name db -Command x -Cron nope -ErrorVariable err -ErrorAction SilentlyContinue
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.InvalidDefinition*'
@@ -99,11 +111,14 @@ Describe 'Register-OrcTask' {
             Should -Invoke Register-OrcBackendTask -Exactly 0
         }
 
-        It 'reports a scheduler failure after storing the definition' {
+        It 'reports a scheduler failure in one record and removes the new definition again' {
             Mock Register-OrcBackendTask { throw 'Access is denied' }
+            Mock Invoke-OrcExec { $script:stored.Remove($ArgumentList[1]); New-OrcExecResult -Records @([pscustomobject]@{ schema = 'orc.undefine/v1'; task = $ArgumentList[1]; removed = $true }) } -ParameterFilter { $ArgumentList[0] -eq 'undefine' }
             Register-OrcTask -Name db -Command x -ErrorVariable err -ErrorAction SilentlyContinue
-            $err[-1].FullyQualifiedErrorId | Should -BeLike 'Orc.RegistrationFailed*'
-            "$($err[-1])" | Should -BeLike '*stored*Access is denied*'
+            $err.Count | Should -Be 1
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.RegistrationFailed*'
+            "$($err[0])" | Should -BeLike '*failed*Access is denied*new definition was removed*'
+            $script:stored.ContainsKey('db') | Should -BeFalse
         }
 
         It 'refuses -Credential together with -GroupManagedServiceAccount (Orc.Usage)' {
@@ -174,7 +189,7 @@ Describe 'Register-OrcTask' {
         }
 
         It 'passes JSON text to orc-exec as it is and reports its verdict' {
-            Mock Invoke-OrcExec { New-OrcExecResult -ExitCode 3 -StdErr 'orc-exec: error: -: invalid character' } -ParameterFilter { $ArgumentList[0] -eq 'define' }
+            Mock Invoke-OrcExec { New-OrcExecResult -ExitCode 3 -StdErr 'orc-exec: error: -: invalid character' } -ParameterFilter { $ArgumentList[0] -eq 'define' -and $ArgumentList -notcontains '--export' }
             '{not json' | Register-OrcTask -ErrorVariable err -ErrorAction SilentlyContinue
             $err.Count | Should -Be 1
             $err[0].FullyQualifiedErrorId | Should -BeLike 'Orc.InvalidDefinition*'

@@ -44,3 +44,22 @@ Describe 'Send-OrcReport' {
         $err.Exception.Message | Should -BeLike '*outbox*'
     }
 }
+
+Describe 'Send-OrcReport -Since' {
+    BeforeEach {
+        Mock Invoke-OrcExec { New-OrcExecResult }
+    }
+
+    It 'takes <Since> as Get-OrcTask shows durations and passes <Expected>' -ForEach @(
+        @{ Since = '7d'; Expected = '7d' }
+        @{ Since = '36h'; Expected = '36h' }
+        @{ Since = '01:30:00'; Expected = '1h30m' }
+    ) {
+        Send-OrcReport -Since $Since -NoSend
+        Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { ($ArgumentList -join ' ') -eq "report --since $Expected" }
+    }
+
+    It 'refuses a value that is not a duration with Orc.InvalidDuration' {
+        { Send-OrcReport -Since 'last week' -NoSend } | Should -Throw -ErrorId 'Orc.InvalidDuration*'
+    }
+}

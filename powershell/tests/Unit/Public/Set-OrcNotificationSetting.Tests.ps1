@@ -38,7 +38,7 @@ Describe 'Set-OrcNotificationSetting' {
         $call.Input | Should -Be "$secret`n"
         ($call.Arguments -join ' ') | Should -Be 'notify set --smtp-host mail.example.com --smtp-port 587 --tls starttls --auth plain --from orc@example.com --to ops@example.com,dba@example.com --timeout 10s --username orc@example.com --password-stdin'
         $out.PSObject.TypeNames[0] | Should -Be 'Orchestrator.NotificationSetting'
-        $out.smtp.host | Should -Be 'mail.example.com'
+        $out.SmtpServer | Should -Be 'mail.example.com'
     }
 
     It 'sends the webhook URL (a SecureString) on stdin after the password' {

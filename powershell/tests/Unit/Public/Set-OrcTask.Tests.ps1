@@ -15,7 +15,7 @@ Describe 'Set-OrcTask' {
                 ConvertTo-OrcTestRecord '{"schema":"orc.task/v1","name":"bad","valid":false,"error":"broken","file":"/s/tasks/bad.json"}'
             )
         } -ParameterFilter { $ArgumentList[0] -eq 'list' }
-        Mock Invoke-OrcTaskRegistration { [pscustomobject]@{ Name = $Definition.name; ErrorRecord = $null } }
+        Mock Invoke-OrcTaskRegistration { [pscustomobject]@{ Name = $Name; ErrorRecord = $null } }
     }
 
     It 'requires -Name, by value and by property name' {
@@ -25,10 +25,10 @@ Describe 'Set-OrcTask' {
         $name.Attributes.ValueFromPipelineByPropertyName | Should -Contain $true
     }
 
-    It 'changes only the given fields and re-registers' {
+    It 'sends only the given fields to orc-exec define --set and re-registers' {
         Set-OrcTask -Name db -Timeout '02:00:00'
         Should -Invoke Invoke-OrcTaskRegistration -Exactly 1 -ParameterFilter {
-            $Definition.timeout -eq '2h' -and $Definition.schedule.cron -eq '0 2 * * *' -and $Definition.action.arguments[0] -eq 'a' -and $StoreHome -eq '/s'
+            $Name -eq 'db' -and (@($Edit) -join '|') -eq 'timeout="2h"' -and -not $Definition -and $StoreHome -eq '/s'
         }
     }
 

@@ -10,6 +10,8 @@ Describe 'Start-OrcTask' {
     BeforeEach {
         Mock Get-OrcStoreHome { '/s' }
         Mock Start-OrcBackendTask { }
+        Mock Test-OrcTaskDefined { $true }
+        Mock Test-OrcExecCommand { $false }
     }
 
     It 'starts through the scheduler backend' {
