@@ -171,16 +171,15 @@ func (a *app) storedDefinition(name string, create bool) (string, []byte, exitco
 	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
 		return "", nil, a.fail(exitcode.NotFound, fmt.Errorf("task %q not found: %s does not exist", name, file), "run 'orc-exec list' to see the tasks, or register it first")
 	}
-	if err := s.CheckTask(name); err != nil {
+	// Checked and read on one handle, as loadTask does: an exported or
+	// edited definition is what the store's rules let run.
+	data, err := s.ReadTask(name)
+	if err != nil {
 		code := exitcode.Internal
 		if errors.Is(err, store.ErrInsecure) {
 			code = exitcode.Insecure
 		}
 		return "", nil, a.fail(code, err, "only administrators (root) may be able to change task definitions")
-	}
-	data, err := os.ReadFile(file)
-	if err != nil {
-		return "", nil, a.fail(exitcode.Internal, fmt.Errorf("could not read %s: %w", file, err), "check that you may read the store's tasks folder")
 	}
 	return file, data, exitcode.Success
 }
