@@ -61,6 +61,16 @@ for p in "${pkgs[@]}"; do
     # Run from the package folder, as `go test` does, so testdata/ resolves.
     (cd "$ROOT/go/internal/$p" && timeout --kill-after=10 "$PER_BINARY_TIMEOUT" \
         "$wine" "$bin" -ginkgo.v=false -ginkgo.no-color) >"$log" 2>&1 || rc=$?
+    # Wine's client sometimes loses its wineserver before the binary starts
+    # ("wine client error ... recvmsg"); no spec ran then, so one more try
+    # is fair. A run in which Ginkgo started is never retried.
+    if [ "$rc" -ne 0 ] && ! grep -q 'Running Suite' "$log" && grep -q 'wine client error' "$log"; then
+        say "$p: Wine lost its server before any spec ran; trying once more"
+        "$wineserver" -k >/dev/null 2>&1 || true
+        rc=0
+        (cd "$ROOT/go/internal/$p" && timeout --kill-after=10 "$PER_BINARY_TIMEOUT" \
+            "$wine" "$bin" -ginkgo.v=false -ginkgo.no-color) >"$log" 2>&1 || rc=$?
+    fi
     summary=$(grep -E '^(Ran [0-9]+ of [0-9]+ Specs|SUCCESS!|FAIL!)' "$log" | tr '\n' ' ' || true)
     if [ "$rc" -eq 0 ]; then
         say "$p: ok in $((SECONDS - start))s: $summary"
