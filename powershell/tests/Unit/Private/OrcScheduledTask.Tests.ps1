@@ -37,11 +37,14 @@ Describe 'Register-OrcScheduledTask' {
         Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $TaskName -eq 'Orc_db' -and $User -eq 'DOM\svc' -and $Password -eq 's3cret' }
     }
 
-    It 'passes -User without a password for a gMSA' {
-        InModuleScope Orchestrator {
+    It 'registers a gMSA from the XML principal alone: no -User, no -Password, even when a credential is passed' {
+        $cred = New-Object System.Management.Automation.PSCredential ('DOM\orc$', (ConvertTo-SecureString 'x' -AsPlainText -Force))
+        InModuleScope Orchestrator -Parameters @{ C = $cred } {
+            param($C)
             $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'gmsa'; user = 'DOM\orc$' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s'
+            $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'gmsa'; user = 'DOM\orc$' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s' -Credential $C -WarningAction SilentlyContinue
         }
-        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $User -eq 'DOM\orc$' -and -not $Password }
+        Should -Invoke Register-ScheduledTask -Exactly 2 -ParameterFilter { -not $User -and -not $Password -and $Xml -eq $script:xml }
     }
 
     It 'refuses a Password-logon user without -Credential (Orc.CredentialRequired)' {
@@ -134,5 +137,55 @@ Describe 'Get-OrcScheduledTask' {
 
     It 'filters by -Name' {
         @(InModuleScope Orchestrator { Get-OrcScheduledTask -Name 'old' }).Name | Should -Be @('old')
+    }
+}
+
+Describe 'Register-OrcScheduledTask: the principal that reaches Task Scheduler (real orc-exec render)' {
+    # The XML is rendered by the real orc-exec from a stored definition; only Register-ScheduledTask
+    # is mocked, and the specs read exactly what crosses: -User/-Password and the XML's Principal.
+    # Register-ScheduledTask -User overrides the XML principal's LogonType, so a gMSA registered
+    # with -User and no -Password becomes a password-logon user without a password: it never runs.
+    BeforeAll {
+        if (-not $env:ORC_EXEC_PATH -or -not (Test-Path $env:ORC_EXEC_PATH)) { throw "ORC_EXEC_PATH must point at a built orc-exec (got '$env:ORC_EXEC_PATH')" }
+        $script:store = Join-Path $TestDrive 'store'
+        $null = New-Item -ItemType Directory -Path (Join-Path $store 'tasks') -Force
+        if (-not ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop')) { & chmod 700 $store (Join-Path $store 'tasks') }
+        $script:principalOf = {
+            param([string] $Xml)
+            $doc = [xml]$Xml
+            $ns = New-Object System.Xml.XmlNamespaceManager $doc.NameTable
+            $ns.AddNamespace('t', 'http://schemas.microsoft.com/windows/2004/02/mit/task')
+            $p = $doc.SelectSingleNode('/t:Task/t:Principals/t:Principal', $ns)
+            $logon = $p.SelectSingleNode('t:LogonType', $ns)
+            [pscustomobject]@{ UserId = $p.SelectSingleNode('t:UserId', $ns).InnerText; LogonType = $(if ($logon) { $logon.InnerText }) }
+        }
+    }
+    BeforeEach {
+        Mock Register-ScheduledTask { }
+    }
+
+    It '<Case>: -User ''<ExpectUser>'', -Password ''<ExpectPassword>'', XML principal <ExpectUserId> / LogonType ''<ExpectLogon>''' -TestCases @(
+        @{ Case = 'gMSA'; RunAs = @{ type = 'gmsa'; user = 'DOM\gmsa$' }; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'DOM\gmsa$'; ExpectLogon = 'Password' }
+        @{ Case = 'SYSTEM'; RunAs = $null; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'S-1-5-18'; ExpectLogon = '' }
+        @{ Case = 'user with credential'; RunAs = @{ type = 'user'; user = 'DOM\svc'; logonType = 'password' }; Credential = $true; ExpectUser = 'DOM\svc'; ExpectPassword = 's3cret'; ExpectUserId = 'DOM\svc'; ExpectLogon = 'Password' }
+        @{ Case = 'S4U user'; RunAs = @{ type = 'user'; user = 'DOM\svc' }; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'DOM\svc'; ExpectLogon = 'S4U' }
+    ) {
+        $definition = [ordered]@{ name = 'p'; action = [ordered]@{ command = 'C:\Tools\x.exe' } }
+        if ($RunAs) { $definition['runAs'] = $RunAs }
+        $json = ConvertTo-Json -InputObject $definition -Depth 5 -Compress
+        $null = $json | & $env:ORC_EXEC_PATH define --file - --home $store
+        $LASTEXITCODE | Should -Be 0
+        $arguments = @{ Definition = $definition; ExecPath = 'C:\Program Files\Orchestrator\orc-exec.exe'; StoreHome = $store }
+        if ($Credential) {
+            $arguments['Credential'] = New-Object System.Management.Automation.PSCredential ('DOM\svc', (ConvertTo-SecureString 's3cret' -AsPlainText -Force))
+        }
+        InModuleScope Orchestrator -Parameters @{ A = $arguments } { param($A) $null = Register-OrcScheduledTask @A }
+
+        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter {
+            # An unbound [string] parameter of the mock reads as ''.
+            $principal = & $script:principalOf $Xml
+            $TaskName -eq 'Orc_p' -and [string]$User -eq $ExpectUser -and [string]$Password -eq $ExpectPassword -and
+            $principal.UserId -eq $ExpectUserId -and "$($principal.LogonType)" -eq "$ExpectLogon"
+        }
     }
 }
