@@ -26,12 +26,17 @@ function Get-OrcTask {
 
         Shows every detail of the tasks whose names start with db-.
     .EXAMPLE
+        Get-OrcTaskHistory -Status FAILED -Since (Get-Date).AddDays(-1) | Get-OrcTask
+
+        Shows the tasks that failed in the last 24 hours (each task once per failed run).
+    .EXAMPLE
         Get-OrcTask | Where-Object Drift
 
         Shows the tasks whose registration does not match their definition.
     .INPUTS
-        System.String
-        Task names, by value or by the Name property.
+        System.String, Orchestrator.TaskResult
+        Task names, by value or by the Name, Task or TaskName property (so Get-OrcTaskHistory
+        output can be piped in).
     .OUTPUTS
         Orchestrator.Task
     .LINK
@@ -45,6 +50,7 @@ function Get-OrcTask {
     [OutputType('Orchestrator.Task')]
     param(
         [Parameter(Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Alias('Task', 'TaskName')]
         [SupportsWildcards()]
         [ValidateNotNullOrEmpty()]
         [string[]] $Name = @('*')
@@ -56,27 +62,23 @@ function Get-OrcTask {
 
     process {
         if ($null -eq $tasks) {
-            # One orc-exec call and one scheduler listing for the whole pipeline.
-            $listed = Invoke-OrcExec -ArgumentList @('list')
+            # One orc-exec call and one scheduler listing for the whole pipeline; the NDJSON is
+            # parsed in one go (ConvertFrom-OrcJsonLine) and merged in one call.
+            $listed = Invoke-OrcExec -ArgumentList @('list', '--output', 'json') -Raw
             if ($listed.ExitCode -ne 0) {
                 $PSCmdlet.ThrowTerminatingError((ConvertTo-OrcErrorRecord -Result $listed))
             }
-            $summaries = @{}
-            foreach ($record in @($listed.Records)) {
-                if ($record.schema -eq 'orc.task/v1') { $summaries[[string]$record.name] = $record }
-            }
-            $registrations = @{}
-            foreach ($registration in @(Get-OrcBackendTask)) {
-                if ($null -ne $registration) { $registrations[[string]$registration.Name] = $registration }
-            }
-            $all = @($summaries.Keys) + @($registrations.Keys) | Sort-Object -Unique
-            $tasks = foreach ($taskName in $all) {
-                New-OrcTaskObject -Summary $summaries[$taskName] -Registration $registrations[$taskName]
-            }
-            $tasks = @($tasks)
+            $records = @($listed.Records)
+            if ($records.Count -eq 0) { $records = @(ConvertFrom-OrcJsonLine -Line $listed.Output) }
+            $tasks = @(New-OrcTaskObject -Summary $records -Registration @(Get-OrcBackendTask))
         }
         foreach ($pattern in $Name) {
-            $matched = @($tasks | Where-Object { $_.Name -like $pattern })
+            if ($pattern -eq '*') {
+                $tasks
+                continue
+            }
+            $wildcard = New-Object -TypeName System.Management.Automation.WildcardPattern -ArgumentList $pattern, ([System.Management.Automation.WildcardOptions]::IgnoreCase)
+            $matched = @(foreach ($task in $tasks) { if ($wildcard.IsMatch($task.Name)) { $task } })
             if ($matched.Count -eq 0 -and -not [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($pattern)) {
                 $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.TaskNotFound' -Category ObjectNotFound -TargetObject $pattern `
                             -Message "Task '$pattern' was not found. Get-OrcTask lists the tasks; Register-OrcTask creates one."))
