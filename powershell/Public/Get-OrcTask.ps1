@@ -70,7 +70,15 @@ function Get-OrcTask {
             }
             $records = @($listed.Records)
             if ($records.Count -eq 0) { $records = @(ConvertFrom-OrcJsonLine -Line $listed.Output) }
-            $tasks = @(New-OrcTaskObject -Summary $records -Registration @(Get-OrcBackendTask))
+            try {
+                $registrations = @(Get-OrcBackendTask)
+            }
+            catch {
+                # Orc.AccessDenied and the like: without the registrations every task would look
+                # NotRegistered, so stop rather than show a wrong picture.
+                $PSCmdlet.ThrowTerminatingError($_)
+            }
+            $tasks = @(New-OrcTaskObject -Summary $records -Registration $registrations)
         }
         foreach ($pattern in $Name) {
             if ($pattern -eq '*') {

@@ -106,8 +106,8 @@ Describe 'Get-OrcScheduledTask' {
                 Actions = @([pscustomobject]@{ Execute = 'C:\gone\orc-exec.exe' }); Principal = $null }
             [pscustomobject]@{ TaskName = 'SomethingElse'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = $null; Actions = @(); Principal = $null }
         } -ParameterFilter { $TaskPath -eq '\Orchestrator\' }
-        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'1999-11-30'; LastTaskResult = 267011; NextRunTime = [datetime]'2030-01-01T02:00:00' } } -ParameterFilter { $TaskName -eq 'Orc_db' }
-        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'2026-01-01T02:00:00'; LastTaskResult = 5; NextRunTime = $null } } -ParameterFilter { $TaskName -eq 'Orc_old' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ TaskName = 'Orc_db'; LastRunTime = [datetime]'1999-11-30'; LastTaskResult = 267011; NextRunTime = [datetime]'2030-01-01T02:00:00' } } -ParameterFilter { $InputObject.TaskName -eq 'Orc_db' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ TaskName = 'Orc_old'; LastRunTime = [datetime]'2026-01-01T02:00:00'; LastTaskResult = 5; NextRunTime = $null } } -ParameterFilter { $InputObject.TaskName -eq 'Orc_old' }
         Mock Export-ScheduledTask { '<Task><RegistrationInfo><Documentation>' + ('c' * 64) + '</Documentation></RegistrationInfo></Task>' }
     }
 
@@ -137,6 +137,51 @@ Describe 'Get-OrcScheduledTask' {
 
     It 'filters by -Name' {
         @(InModuleScope Orchestrator { Get-OrcScheduledTask -Name 'old' }).Name | Should -Be @('old')
+    }
+
+    It 'reads the runtime state of all tasks through one Get-ScheduledTaskInfo pipeline, not one call per task' {
+        $null = InModuleScope Orchestrator { Get-OrcScheduledTask }
+        # Pester counts a pipeline-bound mock once per item: both tasks went in, and no call named a task.
+        Should -Invoke Get-ScheduledTaskInfo -Exactly 2
+        Should -Invoke Get-ScheduledTaskInfo -Exactly 0 -ParameterFilter { $TaskName }
+    }
+}
+
+Describe 'Get-OrcScheduledTask when Task Scheduler refuses or finds nothing' {
+    BeforeEach {
+        Mock Get-ScheduledTaskInfo { }
+        Mock Export-ScheduledTask { }
+    }
+
+    It 'throws Orc.AccessDenied (PermissionDenied) saying elevation is needed when Get-ScheduledTask is denied' {
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind AccessDenied -BoundParameters $PesterBoundParameters }
+        $err = InModuleScope Orchestrator { try { Get-OrcScheduledTask; $null } catch { $_ } }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.Exception.Message | Should -Match 'Run as administrator'
+    }
+
+    It 'throws Orc.AccessDenied when only Get-ScheduledTaskInfo is denied' {
+        Mock Get-ScheduledTask { [pscustomobject]@{ TaskName = 'Orc_db'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = ('a' * 64); Actions = @(); Principal = $null } }
+        Mock Get-ScheduledTaskInfo { Write-OrcScheduledTasksError -Kind AccessDenied -Cmdlet 'Get-ScheduledTaskInfo' -BoundParameters $PesterBoundParameters }
+        $err = InModuleScope Orchestrator { try { Get-OrcScheduledTask; $null } catch { $_ } }
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+    }
+
+    It 'returns nothing, without an error, when \Orchestrator\ does not exist (not found)' {
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind NotFound -BoundParameters $PesterBoundParameters }
+        # 2>&1: anything written to the error stream would come back as an ErrorRecord.
+        $result = @(InModuleScope Orchestrator { Get-OrcScheduledTask 2>&1 })
+        $result.Count | Should -Be 0
+    }
+
+    It 'makes a non-elevated Get-OrcTask fail with Orc.AccessDenied instead of showing every task as NotRegistered' {
+        Mock Test-OrcWindows { $true }
+        Mock Get-OrcStoreHome { 'C:\s' }
+        Mock Invoke-OrcExec { New-OrcExecResult -Output @('{"schema":"orc.task/v1","name":"db","valid":true,"enabled":true,"command":"x"}') } -ParameterFilter { $ArgumentList[0] -eq 'list' }
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind AccessDenied -BoundParameters $PesterBoundParameters }
+        { Get-OrcTask } | Should -Throw -ErrorId 'Orc.AccessDenied*'
     }
 }
 
