@@ -10,7 +10,7 @@ function Invoke-OrcTaskRegistration {
            On Windows an unelevated session is refused first (Orc.NotElevated, PermissionDenied).
         2. orc-exec is installed at its stable path (Install-OrcExecutable).
         3. Unless the definition is unchanged AND registered with the same executable AND the same
-           definition hash (when both sides report one) AND no -Credential is given, the task is
+           definition hash (when both sides report one) AND no -Credential or -Force is given, the task is
            registered (updated in place) through Register-OrcBackendTask.
         Expected failures are returned, not thrown (a thrown error would also land in the caller's
         -ErrorVariable): the result's ErrorRecord carries a stable ID; the caller writes it.
@@ -24,6 +24,8 @@ function Invoke-OrcTaskRegistration {
         Password for a runAs user with Password logon (Windows).
     .PARAMETER StoreHome
         The store; default Get-OrcStoreHome.
+    .PARAMETER Force
+        Register with the scheduler even when nothing changed (Register-OrcTask -Force).
     .OUTPUTS
         [pscustomobject] with Name, DefinitionChanged, Registered, File, ErrorRecord.
     #>
@@ -41,7 +43,9 @@ function Invoke-OrcTaskRegistration {
 
         [System.Management.Automation.PSCredential] $Credential,
 
-        [string] $StoreHome
+        [string] $StoreHome,
+
+        [switch] $Force
     )
 
     if (-not $StoreHome) { $StoreHome = Get-OrcStoreHome }
@@ -90,7 +94,7 @@ function Invoke-OrcTaskRegistration {
     $execPath = Install-OrcExecutable -StoreHome $StoreHome
     $existing = @(Get-OrcBackendTask -Name $name) | Where-Object { $_.Name -eq $name } | Select-Object -First 1
     $upToDate = $false
-    if (-not $report.changed -and $existing -and -not $Credential -and $existing.ExecPath -eq $execPath) {
+    if (-not $Force -and -not $report.changed -and $existing -and -not $Credential -and $existing.ExecPath -eq $execPath) {
         $upToDate = $true
         if ($existing.DefinitionHash) {
             $listed = Invoke-OrcExec -ArgumentList @('list') -StoreHome $StoreHome

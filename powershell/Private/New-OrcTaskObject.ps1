@@ -12,11 +12,16 @@ function New-OrcTaskObject {
         no triggers, so a missing registration is drift there.
         Drift values: NotRegistered (definition, no registration), RegisteredWithoutDefinition
         (registration, no definition), Changed (the registered definition hash differs from the
-        stored definition's), MissingExecutable (the registered action's program does not exist).
+        stored definition's), MissingExecutable (the registered action's program does not exist),
+        Modified (the registered triggers, principal, settings or actions differ from what the
+        definition renders: edited outside Orchestrator; DriftReason names the parts).
     .PARAMETER Summary
         The orc.task/v1 records (other records are ignored).
     .PARAMETER Registration
         The Get-OrcBackendTask objects.
+    .PARAMETER Modified
+        Get-OrcRegistrationDrift's result (task name -> differing parts), for Drift 'Modified'
+        and DriftReason; empty when the registrations were not compared.
     .EXAMPLE
         New-OrcTaskObject -Summary $listed -Registration @(Get-OrcBackendTask)
     .OUTPUTS
@@ -31,7 +36,10 @@ function New-OrcTaskObject {
 
         [AllowNull()]
         [AllowEmptyCollection()]
-        [object[]] $Registration
+        [object[]] $Registration,
+
+        [AllowNull()]
+        [hashtable] $Modified = @{}
     )
 
     # orc-exec leaves empty fields out and the two backends' objects differ: a missing property
@@ -81,8 +89,11 @@ function New-OrcTaskObject {
         if ($null -eq $registration -and -not $onDemandOnCron) { $drift.Add('NotRegistered') }
         if ($null -eq $summary) { $drift.Add('RegisteredWithoutDefinition') }
         if ($summary -and $registration -and $definitionHash -and $registeredHash -and $definitionHash -ne $registeredHash) { $drift.Add('Changed') }
-        if ($registration -and $registration.DriftReason) {
-            foreach ($reason in @($registration.DriftReason)) { if (-not $drift.Contains([string]$reason)) { $drift.Add([string]$reason) } }
+        $driftReason = $null
+        $modifiedParts = @($Modified[$name])
+        if ($summary -and $registration -and $modifiedParts.Count -gt 0 -and $null -ne $modifiedParts[0]) {
+            $drift.Add('Modified')
+            $driftReason = "The registered task differs from its definition in: $($modifiedParts -join ', ') (edited outside Orchestrator?). Register-OrcTask -Force registers the definition again."
         }
         if ($execPath) {
             if (-not $executableExists.ContainsKey($execPath)) { $executableExists[$execPath] = Test-Path -LiteralPath $execPath -PathType Leaf }
@@ -134,6 +145,7 @@ function New-OrcTaskObject {
             NextRunTime    = $nextRunTime
             LastResult     = $lastResult
             Drift          = $drift.ToArray()
+            DriftReason    = $driftReason
             Valid          = $valid
             Error          = $summary.error
             DefinitionHash = $definitionHash

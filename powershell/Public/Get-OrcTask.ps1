@@ -13,7 +13,14 @@ function Get-OrcTask {
         NotRegistered (a definition that is not scheduled), RegisteredWithoutDefinition (a
         scheduled task whose definition is gone), Changed (the registration was made from another
         version of the definition) and MissingExecutable (the registered program is missing).
-        Register-OrcTask repairs the first, third and fourth; Unregister-OrcTask removes the second.
+        With -Detailed (Task Scheduler only) each registered task's XML is also compared with what
+        its definition renders now, so a hand edit in taskschd.msc shows as Drift Modified, and
+        DriftReason names the parts (Triggers, Principal, Settings, Actions). That costs one
+        Export-ScheduledTask per task and one orc-exec call, so it is not the default: the default
+        compares the definition hash and the executable only.
+        Register-OrcTask repairs NotRegistered, Changed and MissingExecutable, and
+        Register-OrcTask -Force repairs Modified; Unregister-OrcTask removes the
+        RegisteredWithoutDefinition ones.
     .PARAMETER Name
         Task names to get; wildcards are accepted. Default: every task. A name without wildcards
         that matches no task is an error (Orc.TaskNotFound).
@@ -29,6 +36,13 @@ function Get-OrcTask {
         Get-OrcTaskHistory -Status FAILED -Since (Get-Date).AddDays(-1) | Get-OrcTask
 
         Shows the tasks that failed in the last 24 hours (each task once per failed run).
+    .PARAMETER Detailed
+        Also compare each registration's triggers, principal, settings and actions with the
+        definition (Task Scheduler only; one Export-ScheduledTask per task).
+    .EXAMPLE
+        Get-OrcTask -Detailed | Where-Object Drift | Format-List Name, Drift, DriftReason
+
+        Finds tasks edited in taskschd.msc and says which parts differ.
     .EXAMPLE
         Get-OrcTask | Where-Object Drift
 
@@ -53,7 +67,9 @@ function Get-OrcTask {
         [Alias('Task', 'TaskName')]
         [SupportsWildcards()]
         [ValidateNotNullOrEmpty()]
-        [string[]] $Name = @('*')
+        [string[]] $Name = @('*'),
+
+        [switch] $Detailed
     )
 
     begin {
@@ -78,7 +94,16 @@ function Get-OrcTask {
                 # NotRegistered, so stop rather than show a wrong picture.
                 $PSCmdlet.ThrowTerminatingError($_)
             }
-            $tasks = @(New-OrcTaskObject -Summary $records -Registration $registrations)
+            $modified = @{}
+            if ($Detailed) {
+                try {
+                    $modified = Get-OrcRegistrationDrift -Registration $registrations -StoreHome (Get-OrcStoreHome)
+                }
+                catch {
+                    $PSCmdlet.ThrowTerminatingError($_)
+                }
+            }
+            $tasks = @(New-OrcTaskObject -Summary $records -Registration $registrations -Modified $modified)
         }
         foreach ($pattern in $Name) {
             if ($pattern -eq '*') {

@@ -63,6 +63,10 @@ function Register-OrcTask {
         Run as this user with Password logon. The password is given to Task Scheduler only; the store keeps the user name.
     .PARAMETER GroupManagedServiceAccount
         Run as this group managed service account (DOMAIN\name$); no password is needed.
+    .PARAMETER Force
+        Register the task with the scheduler again even when its definition is unchanged and
+        already registered, for example to undo a hand edit in taskschd.msc (Get-OrcTask -Detailed
+        shows it as Drift Modified).
     .PARAMETER PassThru
         Return the registered task (Orchestrator.Task), as Get-OrcTask shows it.
     .PARAMETER WhatIf
@@ -81,6 +85,10 @@ function Register-OrcTask {
         Register-OrcTask -Path 'D:\Orchestrator\tasks\*.json'
 
         Registers every definition file in the folder; unchanged ones are left alone.
+    .EXAMPLE
+        Get-OrcTask -Detailed | Where-Object Drift -Contains 'Modified' | ForEach-Object { Register-OrcTask -Path $_.File -Force }
+
+        Registers the tasks someone edited in taskschd.msc again from their definitions.
     .EXAMPLE
         @{ name = 'cleanup'; action = @{ command = 'C:\Tools\cleanup.exe' }; schedule = @{ startup = @{} } } | Register-OrcTask
 
@@ -249,7 +257,9 @@ function Register-OrcTask {
         [ValidateNotNullOrEmpty()]
         [string] $GroupManagedServiceAccount,
 
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [switch] $Force
     )
 
     begin {
@@ -328,6 +338,7 @@ function Register-OrcTask {
                 if ($entry.ContainsKey($key)) { $arguments[$key] = $entry[$key] }
             }
             if ($credentialToUse) { $arguments['Credential'] = $credentialToUse }
+            if ($Force) { $arguments['Force'] = $true }
             $outcome = Invoke-OrcTaskRegistration @arguments
             if ($outcome.ErrorRecord) {
                 $PSCmdlet.WriteError($outcome.ErrorRecord)
