@@ -3,7 +3,8 @@
     Times Get-OrcTask over 200 and 1,000 tasks on both backends' code paths, optionally side by side
     with another checkout of the module (the baseline).
 .DESCRIPTION
-    Registers N tasks (definitions through orc-exec define) in a throw-away store, then times
+    Registers N tasks (definitions through orc-exec define, each run once with orc-exec run so that
+    it has a last result) in a throw-away store, then times
     Get-OrcTask over all of them (median of -Runs) and counts how many orc-exec processes each call
     starts (through a wrapper that logs every call). Two code paths:
     - Cron: a real crontab file (ORC_CRON_TARGET) with one line per task, read by the cron backend.
@@ -19,7 +20,8 @@
 .PARAMETER Runs
     Timed Get-OrcTask calls per size; the median is reported.
 .PARAMETER Sizes
-    Task counts to measure; default 200 and 1,000.
+    Task counts to measure, for example 200,1000 (also as one comma-separated string, which is
+    what pwsh -File passes); default 200 and 1,000.
 .PARAMETER BaselineRoot
     The root of another checkout of the module to time side by side (optional).
 .EXAMPLE
@@ -33,7 +35,7 @@ param(
     [Parameter(Mandatory)]
     [string] $OrcExecPath,
     [int] $Runs = 5,
-    [int[]] $Sizes = @(200, 1000),
+    [string[]] $Sizes = @('200', '1000'),
     [string] $BaselineRoot
 )
 
@@ -41,6 +43,8 @@ Set-StrictMode -Version Latest
 $ErrorActionPreference = 'Stop'
 $root = Split-Path -Parent $PSScriptRoot
 $OrcExecPath = (Resolve-Path $OrcExecPath).Path
+# pwsh -File hands '200,1000' over as one string, which [int[]] would read as 2001000.
+$Sizes = @(foreach ($size in $Sizes) { foreach ($part in ($size -split ',')) { if ($part.Trim()) { [int]$part.Trim() } } })
 $modules = [ordered]@{ current = $root }
 if ($BaselineRoot) { $modules['baseline'] = (Resolve-Path $BaselineRoot).Path }
 
@@ -80,14 +84,14 @@ function New-BenchStore([int] $Count) {
     & chmod 755 $wrapper
     $cron = New-Object System.Text.StringBuilder
     $scheduled = New-Object System.Collections.Generic.List[object]
-    $listed = @(& $OrcExecPath list --home $storeHome --output json)
     for ($i = 0; $i -lt $Count; $i++) {
         $name = 't{0:d4}' -f $i
         $def = @{ name = $name; schedule = @{ cron = ('{0} * * * *' -f ($i % 60)) }; action = @{ command = '/bin/true' } }
         $def | ConvertTo-Json -Depth 5 -Compress | & $OrcExecPath define --file - --home $storeHome | Out-Null
+        # One real run each, so every task has a last result to show, as on a live system.
+        & $OrcExecPath run $name --home $storeHome | Out-Null
         $null = $cron.Append(("{0} * * * * '{1}' run {2} --home '{3}' >/dev/null 2>&1 # orchestrator:task={2}`n" -f ($i % 60), $wrapper, $name, $storeHome))
     }
-    $null = $listed
     # The hashes orc-exec reports, so that the Task Scheduler double shows no drift.
     $hashes = @{}
     foreach ($line in @(& $OrcExecPath list --home $storeHome --output json)) {
