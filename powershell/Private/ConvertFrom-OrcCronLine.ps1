@@ -23,20 +23,17 @@ function ConvertFrom-OrcCronLine {
     )
 
     begin {
-        $unquote = {
-            param([string] $Value)
-            $v = $Value -replace '\\%', '%'
-            $v.Substring(1, $v.Length - 2) -replace "'\\''", "'"
-        }
         $q = "'(?:[^']|'\\'')*'"
         $pattern = '^(?<when>@[a-z]+|\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(?:(?<user>(?!sleep\s)[^\s'']+)\s+)?' +
         '(?:sleep\s+(?<delay>\d+)\s+&&\s+)?(?<exec>' + $q + ')\s+run\s+(?<run>\S+)\s+--home\s+(?<home>' + $q + ')(?<gate>\s+--cron-gate)?\s'
+        $lineRegex = New-Object -TypeName System.Text.RegularExpressions.Regex -ArgumentList $pattern
+        $tagRegex = New-Object -TypeName System.Text.RegularExpressions.Regex -ArgumentList '\s# orchestrator:task=(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*\z'
     }
 
     process {
         $text = $Line -replace '\r?\n\z', ''
         $text = $text -replace '\r\z', ''
-        $tag = [regex]::Match($text, '\s# orchestrator:task=(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*\z')
+        $tag = $tagRegex.Match($text)
         if (-not $tag.Success) {
             return
         }
@@ -52,14 +49,18 @@ function ConvertFrom-OrcCronLine {
             $enabled = $false
             $body = $body.TrimStart('#', ' ')
         }
-        $m = [regex]::Match($body, $pattern)
+        $m = $lineRegex.Match($body)
         $schedule = $null; $user = $null; $delay = 0; $exec = $null; $storeHome = $null; $gated = $false
         if ($m.Success -and $m.Groups['run'].Value -eq $name) {
             $schedule = $m.Groups['when'].Value -replace '\s+', ' '
             if ($m.Groups['user'].Success) { $user = $m.Groups['user'].Value }
             if ($m.Groups['delay'].Success) { $delay = [int]$m.Groups['delay'].Value }
-            $exec = & $unquote $m.Groups['exec'].Value
-            $storeHome = & $unquote $m.Groups['home'].Value
+            # Unquote: cron's \% back to %, the shell's '\'' back to ' (string methods, not a
+            # scriptblock: this runs for every line of the crontab).
+            $exec = $m.Groups['exec'].Value.Replace('\%', '%')
+            $exec = $exec.Substring(1, $exec.Length - 2).Replace("'\''", "'")
+            $storeHome = $m.Groups['home'].Value.Replace('\%', '%')
+            $storeHome = $storeHome.Substring(1, $storeHome.Length - 2).Replace("'\''", "'")
             $gated = $m.Groups['gate'].Success
         }
 
