@@ -87,3 +87,28 @@ Describe 'Register-OrcTask -Force' {
         Should -Invoke Register-OrcBackendTask -Exactly 1 -ParameterFilter { $Definition.name -eq 'db' -and $ExecPath -eq $script:exe }
     }
 }
+
+Describe 'orc-exec render --all (the batch Get-OrcTask -Detailed uses)' {
+    It 'prints one orc.render/v1 record per task with its XML, compared only when its registered XML is given' {
+        $lines = @(& $env:ORC_EXEC_PATH render --all --exec-path $script:exe --home $env:ORC_HOME --output json)
+        $LASTEXITCODE | Should -Be 0
+        $records = @($lines | ForEach-Object { $_ | ConvertFrom-Json })
+        $records.Count | Should -Be 1
+        $records[0].schema | Should -Be 'orc.render/v1'
+        $records[0].task | Should -Be 'db'
+        $records[0].xml | Should -Match '<Task '
+        $records[0].PSObject.Properties['compared'] | Should -BeNullOrEmpty
+    }
+
+    It 'refuses a --registered line that is not {task, xml}, naming the line (usage, exit 2)' {
+        $null = 'not json' | & $env:ORC_EXEC_PATH render --all --registered - --home $env:ORC_HOME --output json 2>&1
+        $LASTEXITCODE | Should -Be 2
+        $message = ('not json' | & $env:ORC_EXEC_PATH render --all --registered - --home $env:ORC_HOME --output json 2>&1) -join ' '
+        $message | Should -Match 'registered line 1'
+    }
+
+    It 'refuses --all with a task name (usage, exit 2)' {
+        $null = & $env:ORC_EXEC_PATH render db --all --home $env:ORC_HOME --output json 2>&1
+        $LASTEXITCODE | Should -Be 2
+    }
+}
