@@ -10,6 +10,7 @@ function Install-OrcExecutable {
         compared semantically): Windows PowerShell 5.1 and PowerShell 7 may load different module
         versions that share this one executable, and the older must not downgrade every task. The
         module that installed it is recorded beside it (<exe>.owner.json) and named in the warning.
+        A binary whose version does not parse (a development build says 'dev') is replaced as before.
         A running (locked) Windows binary is renamed aside first, because Windows lets a running
         .exe be renamed but not overwritten.
     .PARAMETER SourcePath
