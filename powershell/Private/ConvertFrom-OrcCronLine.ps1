@@ -17,59 +17,64 @@ function ConvertFrom-OrcCronLine {
     [CmdletBinding()]
     [OutputType([pscustomobject])]
     param(
-        [Parameter(Mandatory)]
+        [Parameter(Mandatory, ValueFromPipeline)]
         [AllowEmptyString()]
         [string] $Line
     )
 
-    $text = $Line -replace '\r?\n\z', ''
-    $text = $text -replace '\r\z', ''
-    $tag = [regex]::Match($text, '\s# orchestrator:task=(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*\z')
-    if (-not $tag.Success) {
-        return $null
-    }
-    $name = $tag.Groups['name'].Value
-    $enabled = $true
-    $body = $text
-    if ($body.StartsWith('#orchestrator-disabled# ')) {
-        $enabled = $false
-        $body = $body.Substring('#orchestrator-disabled# '.Length)
-    }
-    elseif ($body.StartsWith('#')) {
-        # Commented out by hand, not by us: still ours, and off.
-        $enabled = $false
-        $body = $body.TrimStart('#', ' ')
+    begin {
+        $q = "'(?:[^']|'\\'')*'"
+        $pattern = '^(?<when>@[a-z]+|\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(?:(?<user>(?!sleep\s)[^\s'']+)\s+)?' +
+        '(?:sleep\s+(?<delay>\d+)\s+&&\s+)?(?<exec>' + $q + ')\s+run\s+(?<run>\S+)\s+--home\s+(?<home>' + $q + ')(?<gate>\s+--cron-gate)?\s'
+        $lineRegex = New-Object -TypeName System.Text.RegularExpressions.Regex -ArgumentList $pattern
+        $tagRegex = New-Object -TypeName System.Text.RegularExpressions.Regex -ArgumentList '\s# orchestrator:task=(?<name>[A-Za-z0-9][A-Za-z0-9._-]*)[ \t]*\z'
     }
 
-    $unquote = {
-        param([string] $Value)
-        $v = $Value -replace '\\%', '%'
-        $v.Substring(1, $v.Length - 2) -replace "'\\''", "'"
-    }
-    $q = "'(?:[^']|'\\'')*'"
-    $pattern = '^(?<when>@[a-z]+|\S+\s+\S+\s+\S+\s+\S+\s+\S+)\s+(?:(?<user>(?!sleep\s)[^\s'']+)\s+)?' +
-    '(?:sleep\s+(?<delay>\d+)\s+&&\s+)?(?<exec>' + $q + ')\s+run\s+(?<run>\S+)\s+--home\s+(?<home>' + $q + ')(?<gate>\s+--cron-gate)?\s'
-    $m = [regex]::Match($body, $pattern)
-    $schedule = $null; $user = $null; $delay = 0; $exec = $null; $storeHome = $null; $gated = $false
-    if ($m.Success -and $m.Groups['run'].Value -eq $name) {
-        $schedule = $m.Groups['when'].Value -replace '\s+', ' '
-        if ($m.Groups['user'].Success) { $user = $m.Groups['user'].Value }
-        if ($m.Groups['delay'].Success) { $delay = [int]$m.Groups['delay'].Value }
-        $exec = & $unquote $m.Groups['exec'].Value
-        $storeHome = & $unquote $m.Groups['home'].Value
-        $gated = $m.Groups['gate'].Success
-    }
+    process {
+        $text = $Line -replace '\r?\n\z', ''
+        $text = $text -replace '\r\z', ''
+        $tag = $tagRegex.Match($text)
+        if (-not $tag.Success) {
+            return
+        }
+        $name = $tag.Groups['name'].Value
+        $enabled = $true
+        $body = $text
+        if ($body.StartsWith('#orchestrator-disabled# ')) {
+            $enabled = $false
+            $body = $body.Substring('#orchestrator-disabled# '.Length)
+        }
+        elseif ($body.StartsWith('#')) {
+            # Commented out by hand, not by us: still ours, and off.
+            $enabled = $false
+            $body = $body.TrimStart('#', ' ')
+        }
+        $m = $lineRegex.Match($body)
+        $schedule = $null; $user = $null; $delay = 0; $exec = $null; $storeHome = $null; $gated = $false
+        if ($m.Success -and $m.Groups['run'].Value -eq $name) {
+            $schedule = $m.Groups['when'].Value -replace '\s+', ' '
+            if ($m.Groups['user'].Success) { $user = $m.Groups['user'].Value }
+            if ($m.Groups['delay'].Success) { $delay = [int]$m.Groups['delay'].Value }
+            # Unquote: cron's \% back to %, the shell's '\'' back to ' (string methods, not a
+            # scriptblock: this runs for every line of the crontab).
+            $exec = $m.Groups['exec'].Value.Replace('\%', '%')
+            $exec = $exec.Substring(1, $exec.Length - 2).Replace("'\''", "'")
+            $storeHome = $m.Groups['home'].Value.Replace('\%', '%')
+            $storeHome = $storeHome.Substring(1, $storeHome.Length - 2).Replace("'\''", "'")
+            $gated = $m.Groups['gate'].Success
+        }
 
-    [pscustomobject]@{
-        PSTypeName   = 'Orchestrator.CronTask'
-        Name         = $name
-        Enabled      = $enabled
-        Schedule     = $schedule
-        Gated        = $gated
-        User         = $user
-        DelaySeconds = $delay
-        ExecPath     = $exec
-        StoreHome    = $storeHome
-        Line         = $text
+        [pscustomobject]@{
+            PSTypeName   = 'Orchestrator.CronTask'
+            Name         = $name
+            Enabled      = $enabled
+            Schedule     = $schedule
+            Gated        = $gated
+            User         = $user
+            DelaySeconds = $delay
+            ExecPath     = $exec
+            StoreHome    = $storeHome
+            Line         = $text
+        }
     }
 }

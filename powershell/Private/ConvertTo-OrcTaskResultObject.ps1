@@ -17,35 +17,39 @@ function ConvertTo-OrcTaskResultObject {
         [object] $Record
     )
 
+    begin {
+        # orc-exec leaves empty fields out: a missing property reads as $null (strict mode is off
+        # in this function only). Get-OrcTask converts a thousand last results in one pipeline,
+        # so the per-record work is plain property reads, no scriptblock or cmdlet per field.
+        Set-StrictMode -Off
+    }
+
     process {
-        $get = {
-            param($Name)
-            $property = $Record.PSObject.Properties[$Name]
-            if ($property) { return $property.Value }
-            return $null
-        }
-        $start = ConvertTo-OrcDateTime (& $get 'start')
-        $end = ConvertTo-OrcDateTime (& $get 'end')
-        $durationMs = & $get 'durationMs'
+        # PowerShell 7's ConvertFrom-Json already made DateTimes; 5.1 leaves strings.
+        $start = $Record.start
+        if ($start -is [datetime]) { $start = $start.ToLocalTime() } else { $start = ConvertTo-OrcDateTime $start }
+        $end = $Record.end
+        if ($end -is [datetime]) { $end = $end.ToLocalTime() } else { $end = ConvertTo-OrcDateTime $end }
+        $durationMs = $Record.durationMs
         $duration = $null
         if ($null -ne $durationMs) { $duration = [timespan]::FromMilliseconds([double]$durationMs) }
         [pscustomobject]@{
             PSTypeName   = 'Orchestrator.TaskResult'
-            Task         = & $get 'task'
-            RunId        = & $get 'runId'
-            Status       = & $get 'status'
-            Reason       = & $get 'reason'
-            Trigger      = & $get 'trigger'
-            Host         = & $get 'host'
+            Task         = $Record.task
+            RunId        = $Record.runId
+            Status       = $Record.status
+            Reason       = $Record.reason
+            Trigger      = $Record.trigger
+            Host         = $Record.host
             Start        = $start
             End          = $end
             Duration     = $duration
-            ExitCode     = & $get 'exitCode'
-            OrcExitCode  = & $get 'orcExitCode'
-            Attempts     = @(& $get 'attempts').Count
-            Dependencies = @(& $get 'dependencies' | Where-Object { $null -ne $_ })
-            OutputFile   = & $get 'outputFile'
-            OutputTail   = & $get 'outputTail'
+            ExitCode     = $Record.exitCode
+            OrcExitCode  = $Record.orcExitCode
+            Attempts     = @($Record.attempts).Count
+            Dependencies = @(foreach ($dependency in $Record.dependencies) { if ($null -ne $dependency) { $dependency } })
+            OutputFile   = $Record.outputFile
+            OutputTail   = $Record.outputTail
             Record       = $Record
         }
     }

@@ -37,27 +37,23 @@ function Get-OrcBackendTask {
         }
         return
     }
+    # Crontab objects lack the runtime fields: a missing property reads as $null in this scope.
+    Set-StrictMode -Off
     foreach ($task in @(Get-OrcCronTask @forward)) {
         if ($null -eq $task) { continue }
-        $get = {
-            param($Property)
-            $p = $task.PSObject.Properties[$Property]
-            if ($p) { return $p.Value }
-            return $null
-        }
-        $enabled = [bool](& $get 'Enabled')
+        $enabled = [bool]$task.Enabled
         $state = 'Disabled'
         if ($enabled) { $state = 'Ready' }
         [pscustomobject]@{
-            Name           = [string](& $get 'Name')
+            Name           = [string]$task.Name
             Enabled        = $enabled
             State          = $state
-            ExecPath       = & $get 'ExecPath'
-            DefinitionHash = & $get 'DefinitionHash'
+            ExecPath       = $task.ExecPath
+            DefinitionHash = $task.DefinitionHash
             LastRunTime    = $null
             LastTaskResult = $null
             NextRunTime    = $null
-            Schedule       = & $get 'Schedule'
+            Schedule       = $task.Schedule
             Backend        = 'Cron'
             Source         = $task
         }

@@ -28,8 +28,11 @@ function Get-OrcDefinitionHash {
         }
         $Text = $match.Value
     }
-    $hash = [regex]::Match($Text, '(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])')
+    $hash = $script:OrcDefinitionHashPattern.Match($Text)
     if ($hash.Success) {
         return $hash.Value.ToLowerInvariant()
     }
 }
+
+# Shared with Get-OrcScheduledTask, which matches it inline in its per-task loop.
+$script:OrcDefinitionHashPattern = New-Object -TypeName System.Text.RegularExpressions.Regex -ArgumentList '(?<![0-9A-Fa-f])[0-9A-Fa-f]{64}(?![0-9A-Fa-f])'

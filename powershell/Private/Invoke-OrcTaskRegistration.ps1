@@ -14,7 +14,7 @@ function Invoke-OrcTaskRegistration {
            <task> --set for field edits, so the definition never passes through PowerShell
            objects on its way back to disk); -Name re-registers the stored definition unchanged.
         4. Unless the definition is unchanged AND registered with the same executable AND the same
-           definition hash AND no -Credential is given, the task is registered through
+           definition hash AND no -Credential or -Force is given, the task is registered through
            Register-OrcBackendTask. If that fails, the previous definition is restored byte for
            byte ('define --exact') or the new one removed ('undefine'), and one ErrorRecord says
            so (Orc.RegistrationFailed, or the backend's own Orc.* ID).
@@ -34,6 +34,8 @@ function Invoke-OrcTaskRegistration {
         Password for the definition's runAs user with Password logon (Windows).
     .PARAMETER StoreHome
         The store; default Get-OrcStoreHome.
+    .PARAMETER Force
+        Register with the scheduler even when nothing changed (Register-OrcTask -Force).
     .EXAMPLE
         Invoke-OrcTaskRegistration -Name db-export -Edit 'timeout="2h"' -StoreHome (Get-OrcStoreHome)
     .OUTPUTS
@@ -60,7 +62,9 @@ function Invoke-OrcTaskRegistration {
 
         [System.Management.Automation.PSCredential] $Credential,
 
-        [string] $StoreHome
+        [string] $StoreHome,
+
+        [switch] $Force
     )
 
     # The caller's ShouldProcess covered this task; -Confirm must not ask again about the
@@ -184,7 +188,7 @@ function Invoke-OrcTaskRegistration {
     $execPath = Install-OrcExecutable -StoreHome $StoreHome
     $existing = @(Get-OrcBackendTask -Name $taskName) | Where-Object { $_.Name -eq $taskName } | Select-Object -First 1
     $upToDate = $false
-    if (-not $report.changed -and $existing -and -not $Credential -and $existing.ExecPath -eq $execPath) {
+    if (-not $Force -and -not $report.changed -and $existing -and -not $Credential -and $existing.ExecPath -eq $execPath) {
         $upToDate = $true
         if ($existing.DefinitionHash) {
             $listed = Invoke-OrcExec -ArgumentList @('list') -StoreHome $StoreHome

@@ -13,7 +13,14 @@ function Get-OrcTask {
         NotRegistered (a definition that is not scheduled), RegisteredWithoutDefinition (a
         scheduled task whose definition is gone), Changed (the registration was made from another
         version of the definition) and MissingExecutable (the registered program is missing).
-        Register-OrcTask repairs the first, third and fourth; Unregister-OrcTask removes the second.
+        With -Detailed (Task Scheduler only) each registered task's XML is also compared with what
+        its definition renders now, so a hand edit in taskschd.msc shows as Drift Modified, and
+        DriftReason names the parts (Triggers, Principal, Settings, Actions). That costs one
+        Export-ScheduledTask per task and one orc-exec call, so it is not the default: the default
+        compares the definition hash and the executable only.
+        Register-OrcTask repairs NotRegistered, Changed and MissingExecutable, and
+        Register-OrcTask -Force repairs Modified; Unregister-OrcTask removes the
+        RegisteredWithoutDefinition ones.
     .PARAMETER Name
         Task names to get; wildcards are accepted. Default: every task. A name without wildcards
         that matches no task is an error (Orc.TaskNotFound).
@@ -26,12 +33,24 @@ function Get-OrcTask {
 
         Shows every detail of the tasks whose names start with db-.
     .EXAMPLE
+        Get-OrcTaskHistory -Status FAILED -Since (Get-Date).AddDays(-1) | Get-OrcTask
+
+        Shows the tasks that failed in the last 24 hours (each task once per failed run).
+    .PARAMETER Detailed
+        Also compare each registration's triggers, principal, settings and actions with the
+        definition (Task Scheduler only; one Export-ScheduledTask per task).
+    .EXAMPLE
+        Get-OrcTask -Detailed | Where-Object Drift | Format-List Name, Drift, DriftReason
+
+        Finds tasks edited in taskschd.msc and says which parts differ.
+    .EXAMPLE
         Get-OrcTask | Where-Object Drift
 
         Shows the tasks whose registration does not match their definition.
     .INPUTS
-        System.String
-        Task names, by value or by the Name property.
+        System.String, Orchestrator.TaskResult
+        Task names, by value or by the Name, Task or TaskName property (so Get-OrcTaskHistory
+        output can be piped in).
     .OUTPUTS
         Orchestrator.Task
     .LINK
@@ -45,9 +64,12 @@ function Get-OrcTask {
     [OutputType('Orchestrator.Task')]
     param(
         [Parameter(Position = 0, ValueFromPipeline, ValueFromPipelineByPropertyName)]
+        [Alias('Task', 'TaskName')]
         [SupportsWildcards()]
         [ValidateNotNullOrEmpty()]
-        [string[]] $Name = @('*')
+        [string[]] $Name = @('*'),
+
+        [switch] $Detailed
     )
 
     begin {
@@ -56,27 +78,40 @@ function Get-OrcTask {
 
     process {
         if ($null -eq $tasks) {
-            # One orc-exec call and one scheduler listing for the whole pipeline.
-            $listed = Invoke-OrcExec -ArgumentList @('list')
+            # One orc-exec call and one scheduler listing for the whole pipeline; the NDJSON is
+            # parsed in one go (ConvertFrom-OrcJsonLine) and merged in one call.
+            $listed = Invoke-OrcExec -ArgumentList @('list', '--output', 'json') -Raw
             if ($listed.ExitCode -ne 0) {
                 $PSCmdlet.ThrowTerminatingError((ConvertTo-OrcErrorRecord -Result $listed))
             }
-            $summaries = @{}
-            foreach ($record in @($listed.Records)) {
-                if ($record.schema -eq 'orc.task/v1') { $summaries[[string]$record.name] = $record }
+            $records = @($listed.Records)
+            if ($records.Count -eq 0) { $records = @(ConvertFrom-OrcJsonLine -Line $listed.Output) }
+            try {
+                $registrations = @(Get-OrcBackendTask)
             }
-            $registrations = @{}
-            foreach ($registration in @(Get-OrcBackendTask)) {
-                if ($null -ne $registration) { $registrations[[string]$registration.Name] = $registration }
+            catch {
+                # Orc.AccessDenied and the like: without the registrations every task would look
+                # NotRegistered, so stop rather than show a wrong picture.
+                $PSCmdlet.ThrowTerminatingError($_)
             }
-            $all = @($summaries.Keys) + @($registrations.Keys) | Sort-Object -Unique
-            $tasks = foreach ($taskName in $all) {
-                New-OrcTaskObject -Summary $summaries[$taskName] -Registration $registrations[$taskName]
+            $modified = @{}
+            if ($Detailed) {
+                try {
+                    $modified = Get-OrcRegistrationDrift -Registration $registrations -StoreHome (Get-OrcStoreHome)
+                }
+                catch {
+                    $PSCmdlet.ThrowTerminatingError($_)
+                }
             }
-            $tasks = @($tasks)
+            $tasks = @(New-OrcTaskObject -Summary $records -Registration $registrations -Modified $modified)
         }
         foreach ($pattern in $Name) {
-            $matched = @($tasks | Where-Object { $_.Name -like $pattern })
+            if ($pattern -eq '*') {
+                $tasks
+                continue
+            }
+            $wildcard = New-Object -TypeName System.Management.Automation.WildcardPattern -ArgumentList $pattern, ([System.Management.Automation.WildcardOptions]::IgnoreCase)
+            $matched = @(foreach ($task in $tasks) { if ($wildcard.IsMatch($task.Name)) { $task } })
             if ($matched.Count -eq 0 -and -not [System.Management.Automation.WildcardPattern]::ContainsWildcardCharacters($pattern)) {
                 $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.TaskNotFound' -Category ObjectNotFound -TargetObject $pattern `
                             -Message "Task '$pattern' was not found. Get-OrcTask lists the tasks; Register-OrcTask creates one."))

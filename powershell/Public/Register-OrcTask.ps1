@@ -69,6 +69,10 @@ function Register-OrcTask {
         another user is refused (Orc.CredentialMismatch). The password is given to Task Scheduler only.
     .PARAMETER GroupManagedServiceAccount
         Run as this group managed service account (DOMAIN\name$); no password is needed.
+    .PARAMETER Force
+        Register the task with the scheduler again even when its definition is unchanged and
+        already registered, for example to undo a hand edit in taskschd.msc (Get-OrcTask -Detailed
+        shows it as Drift Modified).
     .PARAMETER PassThru
         Return the registered task (Orchestrator.Task), as Get-OrcTask shows it.
     .PARAMETER WhatIf
@@ -88,9 +92,10 @@ function Register-OrcTask {
 
         Registers every definition file in the folder; unchanged ones are left alone.
     .EXAMPLE
-        Get-OrcTask | Where-Object Drift | Register-OrcTask
+        Get-OrcTask -Detailed | Where-Object Drift -Contains 'Modified' | Register-OrcTask -Force
 
-        Registers every drifted task again from its stored definition; nothing in the definitions changes.
+        Registers the tasks someone edited in taskschd.msc again from their stored definitions; nothing
+        in the definitions changes.
     .EXAMPLE
         @{ name = 'cleanup'; action = @{ command = 'C:\Tools\cleanup.exe' }; schedule = @{ startup = @{} } } | Register-OrcTask
 
@@ -258,7 +263,9 @@ function Register-OrcTask {
         [ValidateNotNullOrEmpty()]
         [string] $GroupManagedServiceAccount,
 
-        [switch] $PassThru
+        [switch] $PassThru,
+
+        [switch] $Force
     )
 
     begin {
@@ -360,6 +367,7 @@ function Register-OrcTask {
                 if ($entry.ContainsKey($key)) { $arguments[$key] = $entry[$key] }
             }
             if ($credentialToUse) { $arguments['Credential'] = $credentialToUse }
+            if ($Force) { $arguments['Force'] = $true }
             $outcome = Invoke-OrcTaskRegistration @arguments
             if ($outcome.ErrorRecord) {
                 $PSCmdlet.WriteError($outcome.ErrorRecord)

@@ -67,8 +67,10 @@ function Install-OrcScheduledTasksStub {
             param([string] $TaskPath, [string] $TaskName)
         }
         function Get-ScheduledTaskInfo {
+            # -InputObject takes Get-ScheduledTask's objects from the pipeline, as the real one does.
             [CmdletBinding()]
-            param([string] $TaskPath, [string] $TaskName)
+            param([string] $TaskPath, [string] $TaskName, [Parameter(ValueFromPipeline)] [object[]] $InputObject)
+            process { }
         }
         function Export-ScheduledTask {
             [CmdletBinding()]
@@ -114,4 +116,56 @@ function Install-OrcCronStub {
             }
         }
     }
+}
+
+function New-OrcScheduledTasksError {
+    # The error record a ScheduledTasks (CDXML/CIM) cmdlet writes, for mocks to Write-Error it:
+    # - AccessDenied: what a non-elevated session gets for \Orchestrator\ (tasks registered by an
+    #   administrator): a CimException with NativeErrorCode AccessDenied, HRESULT 0x80070005 in the
+    #   error ID ('HRESULT 0x80070005,Get-ScheduledTask') and the PermissionDenied category.
+    # - NotFound: what a query that matches nothing writes (ObjectNotFound,
+    #   'CmdletizationQuery_NotFound_TaskPath,Get-ScheduledTask').
+    # Microsoft.Management.Infrastructure.CimException exists only on Windows and cannot be built
+    # with a chosen NativeErrorCode, so OrcTest.CimException stands in with the same observable
+    # properties: type name ending in CimException, HResult, NativeErrorCode and message.
+    param(
+        [Parameter(Mandatory)] [ValidateSet('AccessDenied', 'NotFound')] [string] $Kind,
+        [string] $Cmdlet = 'Get-ScheduledTask',
+        [object] $TargetObject = 'MSFT_ScheduledTask'
+    )
+    if (-not ('OrcTest.CimException' -as [type])) {
+        Add-Type -TypeDefinition @'
+namespace OrcTest {
+    public class CimException : System.Exception {
+        public CimException(string message, int hresult, string nativeErrorCode) : base(message) {
+            HResult = hresult;
+            NativeErrorCode = nativeErrorCode;
+        }
+        public string NativeErrorCode { get; private set; }
+    }
+}
+'@
+    }
+    if ($Kind -eq 'AccessDenied') {
+        $exception = New-Object OrcTest.CimException ('Access is denied.', [int]-2147024891, 'AccessDenied')
+        return New-Object System.Management.Automation.ErrorRecord ($exception, "HRESULT 0x80070005,$Cmdlet", [System.Management.Automation.ErrorCategory]::PermissionDenied, $TargetObject)
+    }
+    $exception = New-Object OrcTest.CimException ("No MSFT_ScheduledTask objects found with property 'TaskPath' equal to '\Orchestrator\'.", [int]-2147024894, 'NotFound')
+    New-Object System.Management.Automation.ErrorRecord ($exception, "CmdletizationQuery_NotFound_TaskPath,$Cmdlet", [System.Management.Automation.ErrorCategory]::ObjectNotFound, $TargetObject)
+}
+
+function Write-OrcScheduledTasksError {
+    # Writes New-OrcScheduledTasksError's record from a mock as the real cmdlet would: honouring the
+    # caller's -ErrorAction (a mock body does not, by itself): Stop makes it terminating.
+    # Use it as: Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind AccessDenied -BoundParameters $PesterBoundParameters }
+    param(
+        [Parameter(Mandatory)] [ValidateSet('AccessDenied', 'NotFound')] [string] $Kind,
+        [string] $Cmdlet = 'Get-ScheduledTask',
+        [System.Collections.IDictionary] $BoundParameters
+    )
+    $record = New-OrcScheduledTasksError -Kind $Kind -Cmdlet $Cmdlet
+    if ($BoundParameters -and $BoundParameters.Contains('ErrorAction') -and [string]$BoundParameters['ErrorAction'] -eq 'Stop') {
+        throw $record
+    }
+    Write-Error -ErrorRecord $record
 }

@@ -1,11 +1,15 @@
 package cli
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/orchestrator/orchestrator/go/internal/cronplan"
@@ -22,13 +26,22 @@ registers it with Register-ScheduledTask -Xml under \Orchestrator\Orc_<task>.
 The XML has no declaration and is UTF-8: read it as a string and pass it to
 -Xml as is. To save it for schtasks /Create /XML, write it as UTF-16 with a BOM.
 
+With --all, every valid stored task is rendered in one call, one
+orc.render/v1 JSON line each ({"task","xml"}, or "error"). With --registered,
+the XML Task Scheduler holds for each task (NDJSON lines {"task","xml"}, "-"
+for stdin) is compared with what would be rendered now, and each record names
+the parts that differ in "drift" (Triggers, Principal, Settings, Actions),
+ignoring what Task Scheduler rewrites on registration.
+
 Usage:
   orc-exec render <task> [--exec-path PATH] [--author NAME] [flags]
   orc-exec render --file <def.json> [--exec-path PATH] [flags]
+  orc-exec render --all [--exec-path PATH] [--registered FILE|-] --output json
 
 Examples:
   orc-exec render db-export --exec-path "C:\Program Files\Orchestrator\orc-exec.exe"
   orc-exec render --file ./db-export.json > db-export.xml
+  orc-exec render --all --registered exported.ndjson --output json
 `
 
 func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
@@ -36,11 +49,17 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	execPath := fs.String("exec-path", "", "path of orc-exec.exe on the target host (default: this binary)")
 	file := fs.String("file", "", "render this definition file instead of a stored task")
 	author := fs.String("author", "", "RegistrationInfo/Author, e.g. DOMAIN\\admin (default: none)")
+	all := fs.Bool("all", false, "render every valid stored task, one orc.render/v1 line each")
+	registered := fs.String("registered", "", "with --all: NDJSON {task, xml} of the registered tasks to compare with (- for stdin)")
 	if done, code := a.parse(fs, renderUsage, args); done {
 		return code
 	}
 	var t *definition.Task
 	switch {
+	case *all && *file == "" && fs.NArg() == 0:
+		return a.renderAll(*execPath, *author, *registered)
+	case *all || *registered != "":
+		return a.fail(exitcode.Usage, errors.New("--all takes no task name and no --file, and --registered needs --all"), "orc-exec render --all [--registered FILE] --output json")
 	case *file != "" && fs.NArg() <= 1:
 		var err error
 		if t, err = definition.Load(*file); err != nil {
@@ -61,25 +80,15 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 		return a.fail(exitcode.Usage, errArgs("render", "one task name or --file", fs.NArg()), "orc-exec render <task>")
 	}
 
-	o := taskxml.Options{ExecPath: *execPath, Home: a.explicitHome(), Author: *author, Now: time.Now()}
-	if o.ExecPath == "" {
-		exe, err := os.Executable()
-		if err != nil {
-			return a.fail(exitcode.Internal, fmt.Errorf("finding orc-exec's own path: %w", err), "pass --exec-path")
-		}
-		o.ExecPath = exe
+	o, code := a.renderOptions(*execPath, *author)
+	if code != exitcode.Success {
+		return code
 	}
-	p := schedule.Plan{} // no schedule: on-demand only
-	sp, err := t.Schedule.Spec()
-	if err != nil {
-		return a.fail(exitcode.Definition, err, "fix the definition, then check it with 'orc-exec validate'")
+	out, err := renderTask(t, o)
+	var plan *planError
+	if errors.As(err, &plan) {
+		return a.fail(exitcode.Definition, err, "simplify the schedule; 'orc-exec validate' explains each field")
 	}
-	if !sp.None() {
-		if p, err = cronplan.PlanSchedule(sp, time.Local, o.Now); err != nil {
-			return a.fail(exitcode.Definition, fmt.Errorf("planning the schedule of %s: %w", t.Name, err), "simplify the schedule; 'orc-exec validate' explains each field")
-		}
-	}
-	out, err := taskxml.Render(t, p, o)
 	if err != nil {
 		var es taskxml.Errors
 		if errors.As(err, &es) {
@@ -110,4 +119,135 @@ func (a *app) explicitHome() string {
 		return abs
 	}
 	return h
+}
+
+func (a *app) renderOptions(execPath, author string) (taskxml.Options, exitcode.Code) {
+	o := taskxml.Options{ExecPath: execPath, Home: a.explicitHome(), Author: author, Now: time.Now()}
+	if o.ExecPath == "" {
+		exe, err := os.Executable()
+		if err != nil {
+			return o, a.fail(exitcode.Internal, fmt.Errorf("could not find orc-exec's own path: %w", err), "pass --exec-path")
+		}
+		o.ExecPath = exe
+	}
+	return o, exitcode.Success
+}
+
+type planError struct{ err error }
+
+func (e *planError) Error() string { return e.err.Error() }
+func (e *planError) Unwrap() error { return e.err }
+
+// renderTask plans t's schedule (none: on demand only) and renders its XML.
+func renderTask(t *definition.Task, o taskxml.Options) ([]byte, error) {
+	p := schedule.Plan{} // no schedule: on-demand only
+	sp, err := t.Schedule.Spec()
+	if err != nil {
+		return nil, &planError{err}
+	}
+	if !sp.None() {
+		if p, err = cronplan.PlanSchedule(sp, time.Local, o.Now); err != nil {
+			return nil, &planError{fmt.Errorf("could not plan the schedule of %s: %w", t.Name, err)}
+		}
+	}
+	return taskxml.Render(t, p, o)
+}
+
+// RenderRecord is one line of 'render --all --output json': schema orc.render/v1.
+type RenderRecord struct {
+	Schema string `json:"schema"`
+	Task   string `json:"task"`
+	XML    string `json:"xml,omitempty"`
+	// Compared says the task's registered XML was given; Drift then lists
+	// the parts that differ (none: in sync).
+	Compared bool     `json:"compared,omitempty"`
+	Drift    []string `json:"drift,omitempty"`
+	Error    string   `json:"error,omitempty"`
+}
+
+// renderAll renders every stored task in one process, so that Get-OrcTask
+// compares a thousand registrations with one orc-exec call; an invalid task
+// gets a record with its error rather than stopping the others.
+func (a *app) renderAll(execPath, author, registeredFrom string) exitcode.Code {
+	if a.table() {
+		return a.fail(exitcode.Usage, errors.New("render --all prints JSON lines only"), "add --output json")
+	}
+	o, code := a.renderOptions(execPath, author)
+	if code != exitcode.Success {
+		return code
+	}
+	registered := map[string]string{}
+	if registeredFrom != "" {
+		var err error
+		if registered, err = a.readRegistered(registeredFrom); err != nil {
+			return a.fail(exitcode.Usage, err, `give NDJSON lines {"task":"<name>","xml":"<Export-ScheduledTask output>"}`)
+		}
+	}
+	s, code := a.readStore()
+	if s == nil {
+		return code
+	}
+	names, err := s.TaskNames()
+	if err != nil {
+		return a.fail(exitcode.Internal, err, "")
+	}
+	for _, n := range names {
+		rec := RenderRecord{Schema: "orc.render/v1", Task: n}
+		var out []byte
+		p, err := s.For(n)
+		var t *definition.Task
+		if err == nil {
+			t, err = definition.Load(p.Task)
+		}
+		if err == nil {
+			out, err = renderTask(t, o)
+		}
+		if err != nil {
+			rec.Error = err.Error()
+			writeJSONLine(a.io.Stdout, rec)
+			continue
+		}
+		rec.XML = string(out)
+		if reg, ok := registered[n]; ok {
+			rec.Compared = true
+			if rec.Drift, err = taskxml.Diff([]byte(reg), out); err != nil {
+				rec.Error = err.Error()
+			}
+		}
+		writeJSONLine(a.io.Stdout, rec)
+	}
+	return exitcode.Success
+}
+
+func (a *app) readRegistered(from string) (map[string]string, error) {
+	var r io.Reader = a.io.Stdin
+	if from != "-" {
+		f, err := os.Open(from)
+		if err != nil {
+			return nil, fmt.Errorf("could not open --registered: %w", err)
+		}
+		defer f.Close()
+		r = f
+	}
+	out := map[string]string{}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" {
+			continue
+		}
+		var rec struct {
+			Task string `json:"task"`
+			XML  string `json:"xml"`
+		}
+		if err := json.Unmarshal([]byte(text), &rec); err != nil || rec.Task == "" {
+			return nil, fmt.Errorf("could not read --registered line %d: not a {\"task\",\"xml\"} object", line)
+		}
+		out[rec.Task] = rec.XML
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("could not read --registered: %w", err)
+	}
+	return out, nil
 }

@@ -37,11 +37,14 @@ Describe 'Register-OrcScheduledTask' {
         Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $TaskName -eq 'Orc_db' -and $User -eq 'DOM\svc' -and $Password -eq 's3cret' }
     }
 
-    It 'passes -User without a password for a gMSA' {
-        InModuleScope Orchestrator {
+    It 'registers a gMSA from the XML principal alone: no -User, no -Password, even when a credential is passed' {
+        $cred = New-Object System.Management.Automation.PSCredential ('DOM\orc$', (ConvertTo-SecureString 'x' -AsPlainText -Force))
+        InModuleScope Orchestrator -Parameters @{ C = $cred } {
+            param($C)
             $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'gmsa'; user = 'DOM\orc$' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s'
+            $null = Register-OrcScheduledTask -Definition ([ordered]@{ name = 'db'; runAs = [ordered]@{ type = 'gmsa'; user = 'DOM\orc$' } }) -ExecPath 'C:\o.exe' -StoreHome 'C:\s' -Credential $C -WarningAction SilentlyContinue
         }
-        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter { $User -eq 'DOM\orc$' -and -not $Password }
+        Should -Invoke Register-ScheduledTask -Exactly 2 -ParameterFilter { -not $User -and -not $Password -and $Xml -eq $script:xml }
     }
 
     It 'refuses a Password-logon user without -Credential (Orc.CredentialRequired)' {
@@ -103,8 +106,8 @@ Describe 'Get-OrcScheduledTask' {
                 Actions = @([pscustomobject]@{ Execute = 'C:\gone\orc-exec.exe' }); Principal = $null }
             [pscustomobject]@{ TaskName = 'SomethingElse'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = $null; Actions = @(); Principal = $null }
         } -ParameterFilter { $TaskPath -eq '\Orchestrator\' }
-        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'1999-11-30'; LastTaskResult = 267011; NextRunTime = [datetime]'2030-01-01T02:00:00' } } -ParameterFilter { $TaskName -eq 'Orc_db' }
-        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = [datetime]'2026-01-01T02:00:00'; LastTaskResult = 5; NextRunTime = $null } } -ParameterFilter { $TaskName -eq 'Orc_old' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ TaskName = 'Orc_db'; LastRunTime = [datetime]'1999-11-30'; LastTaskResult = 267011; NextRunTime = [datetime]'2030-01-01T02:00:00' } } -ParameterFilter { $InputObject.TaskName -eq 'Orc_db' }
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ TaskName = 'Orc_old'; LastRunTime = [datetime]'2026-01-01T02:00:00'; LastTaskResult = 5; NextRunTime = $null } } -ParameterFilter { $InputObject.TaskName -eq 'Orc_old' }
         Mock Export-ScheduledTask { '<Task><RegistrationInfo><Documentation>' + ('c' * 64) + '</Documentation></RegistrationInfo></Task>' }
     }
 
@@ -134,5 +137,100 @@ Describe 'Get-OrcScheduledTask' {
 
     It 'filters by -Name' {
         @(InModuleScope Orchestrator { Get-OrcScheduledTask -Name 'old' }).Name | Should -Be @('old')
+    }
+
+    It 'reads the runtime state of all tasks through one Get-ScheduledTaskInfo pipeline, not one call per task' {
+        $null = InModuleScope Orchestrator { Get-OrcScheduledTask }
+        # Pester counts a pipeline-bound mock once per item: both tasks went in, and no call named a task.
+        Should -Invoke Get-ScheduledTaskInfo -Exactly 2
+        Should -Invoke Get-ScheduledTaskInfo -Exactly 0 -ParameterFilter { $TaskName }
+    }
+}
+
+Describe 'Get-OrcScheduledTask when Task Scheduler refuses or finds nothing' {
+    BeforeEach {
+        Mock Get-ScheduledTaskInfo { }
+        Mock Export-ScheduledTask { }
+    }
+
+    It 'throws Orc.AccessDenied (PermissionDenied) saying elevation is needed when Get-ScheduledTask is denied' {
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind AccessDenied -BoundParameters $PesterBoundParameters }
+        $err = InModuleScope Orchestrator { try { Get-OrcScheduledTask; $null } catch { $_ } }
+        $err | Should -Not -BeNullOrEmpty
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+        $err.CategoryInfo.Category | Should -Be 'PermissionDenied'
+        $err.Exception.Message | Should -Match 'Run as administrator'
+    }
+
+    It 'throws Orc.AccessDenied when only Get-ScheduledTaskInfo is denied' {
+        Mock Get-ScheduledTask { [pscustomobject]@{ TaskName = 'Orc_db'; TaskPath = '\Orchestrator\'; State = 'Ready'; Documentation = ('a' * 64); Actions = @(); Principal = $null } }
+        Mock Get-ScheduledTaskInfo { Write-OrcScheduledTasksError -Kind AccessDenied -Cmdlet 'Get-ScheduledTaskInfo' -BoundParameters $PesterBoundParameters }
+        $err = InModuleScope Orchestrator { try { Get-OrcScheduledTask; $null } catch { $_ } }
+        $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+    }
+
+    It 'returns nothing, without an error, when \Orchestrator\ does not exist (not found)' {
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind NotFound -BoundParameters $PesterBoundParameters }
+        # 2>&1: anything written to the error stream would come back as an ErrorRecord.
+        $result = @(InModuleScope Orchestrator { Get-OrcScheduledTask 2>&1 })
+        $result.Count | Should -Be 0
+    }
+
+    It 'makes a non-elevated Get-OrcTask fail with Orc.AccessDenied instead of showing every task as NotRegistered' {
+        Mock Test-OrcWindows { $true }
+        Mock Get-OrcStoreHome { 'C:\s' }
+        Mock Invoke-OrcExec { New-OrcExecResult -Output @('{"schema":"orc.task/v1","name":"db","valid":true,"enabled":true,"command":"x"}') } -ParameterFilter { $ArgumentList[0] -eq 'list' }
+        Mock Get-ScheduledTask { Write-OrcScheduledTasksError -Kind AccessDenied -BoundParameters $PesterBoundParameters }
+        { Get-OrcTask } | Should -Throw -ErrorId 'Orc.AccessDenied*'
+    }
+}
+
+Describe 'Register-OrcScheduledTask: the principal that reaches Task Scheduler (real orc-exec render)' {
+    # The XML is rendered by the real orc-exec from a stored definition; only Register-ScheduledTask
+    # is mocked, and the specs read exactly what crosses: -User/-Password and the XML's Principal.
+    # Register-ScheduledTask -User overrides the XML principal's LogonType, so a gMSA registered
+    # with -User and no -Password becomes a password-logon user without a password: it never runs.
+    BeforeAll {
+        if (-not $env:ORC_EXEC_PATH -or -not (Test-Path $env:ORC_EXEC_PATH)) { throw "ORC_EXEC_PATH must point at a built orc-exec (got '$env:ORC_EXEC_PATH')" }
+        $script:store = Join-Path $TestDrive 'store'
+        $null = New-Item -ItemType Directory -Path (Join-Path $store 'tasks') -Force
+        if (-not ($IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop')) { & chmod 700 $store (Join-Path $store 'tasks') }
+        $script:principalOf = {
+            param([string] $Xml)
+            $doc = [xml]$Xml
+            $ns = New-Object System.Xml.XmlNamespaceManager $doc.NameTable
+            $ns.AddNamespace('t', 'http://schemas.microsoft.com/windows/2004/02/mit/task')
+            $p = $doc.SelectSingleNode('/t:Task/t:Principals/t:Principal', $ns)
+            $logon = $p.SelectSingleNode('t:LogonType', $ns)
+            [pscustomobject]@{ UserId = $p.SelectSingleNode('t:UserId', $ns).InnerText; LogonType = $(if ($logon) { $logon.InnerText }) }
+        }
+    }
+    BeforeEach {
+        Mock Register-ScheduledTask { }
+    }
+
+    It '<Case>: -User ''<ExpectUser>'', -Password ''<ExpectPassword>'', XML principal <ExpectUserId> / LogonType ''<ExpectLogon>''' -TestCases @(
+        @{ Case = 'gMSA'; RunAs = @{ type = 'gmsa'; user = 'DOM\gmsa$' }; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'DOM\gmsa$'; ExpectLogon = 'Password' }
+        @{ Case = 'SYSTEM'; RunAs = $null; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'S-1-5-18'; ExpectLogon = '' }
+        @{ Case = 'user with credential'; RunAs = @{ type = 'user'; user = 'DOM\svc'; logonType = 'password' }; Credential = $true; ExpectUser = 'DOM\svc'; ExpectPassword = 's3cret'; ExpectUserId = 'DOM\svc'; ExpectLogon = 'Password' }
+        @{ Case = 'S4U user'; RunAs = @{ type = 'user'; user = 'DOM\svc' }; Credential = $false; ExpectUser = ''; ExpectPassword = ''; ExpectUserId = 'DOM\svc'; ExpectLogon = 'S4U' }
+    ) {
+        $definition = [ordered]@{ name = 'p'; action = [ordered]@{ command = 'C:\Tools\x.exe' } }
+        if ($RunAs) { $definition['runAs'] = $RunAs }
+        $json = ConvertTo-Json -InputObject $definition -Depth 5 -Compress
+        $null = $json | & $env:ORC_EXEC_PATH define --file - --home $store
+        $LASTEXITCODE | Should -Be 0
+        $arguments = @{ Definition = $definition; ExecPath = 'C:\Program Files\Orchestrator\orc-exec.exe'; StoreHome = $store }
+        if ($Credential) {
+            $arguments['Credential'] = New-Object System.Management.Automation.PSCredential ('DOM\svc', (ConvertTo-SecureString 's3cret' -AsPlainText -Force))
+        }
+        InModuleScope Orchestrator -Parameters @{ A = $arguments } { param($A) $null = Register-OrcScheduledTask @A }
+
+        Should -Invoke Register-ScheduledTask -Exactly 1 -ParameterFilter {
+            # An unbound [string] parameter of the mock reads as ''.
+            $principal = & $script:principalOf $Xml
+            $TaskName -eq 'Orc_p' -and [string]$User -eq $ExpectUser -and [string]$Password -eq $ExpectPassword -and
+            $principal.UserId -eq $ExpectUserId -and "$($principal.LogonType)" -eq "$ExpectLogon"
+        }
     }
 }
