@@ -3,9 +3,12 @@ function Stop-OrcTask {
     .SYNOPSIS
         Stops the running instance of an Orchestrator task and its whole process tree.
     .DESCRIPTION
-        Stop-OrcTask asks the scheduler to stop the task (Stop-ScheduledTask on
-        \Orchestrator\Orc_<name>, or the cron backend's stop). orc-exec then kills the command's
-        whole process tree and records the run as STOPPED (exit code 130).
+        Stop-OrcTask asks the running orc-exec to stop ('orc-exec stop <name>'): it kills the
+        command's whole process tree, records the run as STOPPED (exit code 130) and sends its
+        notification. Only when that fails (or with an older orc-exec without 'stop') does it ask
+        the scheduler (Stop-ScheduledTask on \Orchestrator\Orc_<name>, or the cron backend's
+        stop); the task's next run then closes a run left RUNNING. A task that does not exist is
+        Orc.TaskNotFound; stopping a task that is not running does nothing and writes nothing.
     .PARAMETER Name
         The tasks to stop.
     .PARAMETER WhatIf
