@@ -7,7 +7,7 @@ function ConvertTo-OrcCronSchedule {
           cron      -> as is (5 fields, or @hourly/@daily/...; '?' becomes '*') when Vixie cron can run
                        it in the host's zone (Get-OrcCronGateReason). Otherwise the cron gate serves
                        it: '* * * * *' with Gated = $true, and the line runs 'orc-exec run --cron-gate',
-                       which exits 9 quietly on every minute that is not the expression's. Gated are:
+                       which exits 0 quietly (recording nothing) on every minute that is not the expression's. Gated are:
                        L, W, # and the other forms cron lacks; a timezone whose rules differ from the
                        host's (or that .NET does not know; orc-exec carries its own zone data); a
                        jitter (orc-exec waits it after the gate, cron has no random delay).

@@ -7,7 +7,7 @@ function Register-OrcCronTask {
         Orc.UnsupportedInterval, Orc.InvalidSchedule) and writes one tagged line (ConvertTo-OrcCronLine)
         into the crontab chosen by Get-OrcCronTarget. A cron expression cron cannot run as is (L, W, #,
         another time zone, a jitter) gets an every-minute line with --cron-gate: orc-exec keeps the
-        expression's minutes and exits 9 quietly on the others. A definition with
+        expression's minutes and exits 0 quietly on the others, recording nothing. A definition with
         "enabled": false gets its line commented out with the disabled prefix. A task without a
         schedule runs on demand only: it gets no line (a line left from an earlier schedule is
         removed). Registering the same definition again changes nothing (Changed = $false).
