@@ -79,7 +79,8 @@ Describe 'Get-OrcTask | Disable-OrcTask with 50 tasks' {
                     Actions = @([pscustomobject]@{ Execute = 'C:\orc-exec.exe' }); Principal = [pscustomobject]@{ UserId = 'SYSTEM' } }
             }
         }
-        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ LastRunTime = $null; LastTaskResult = 0; NextRunTime = $null } }
+        # As the real one: one MSFT_TaskDynamicInfo per piped task, naming it.
+        Mock Get-ScheduledTaskInfo { [pscustomobject]@{ TaskName = $InputObject.TaskName; TaskPath = $InputObject.TaskPath; LastRunTime = $null; LastTaskResult = 0; NextRunTime = $null } }
         Mock Export-ScheduledTask { }
         Mock Disable-ScheduledTask { }
     }

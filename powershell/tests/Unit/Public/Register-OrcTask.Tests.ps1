@@ -60,6 +60,7 @@ Describe 'Register-OrcTask' {
         It 'sends the definition as JSON to orc-exec define --file - and registers it with the stable orc-exec' {
             Register-OrcTask -Name db -Command 'C:\x.exe' -ArgumentList '--all' -Cron '0 2 * * *' -Timeout '01:00:00' -DependsOn vpn -Confirm:$false
             Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter {
+                if ($null -eq $InputObject) { return $false } # other orc-exec calls (version, --export) send nothing
                 $j = $InputObject | ConvertFrom-Json
                 $ArgumentList[0] -eq 'define' -and $j.name -eq 'db' -and $j.action.command -eq 'C:\x.exe' -and @($j.action.arguments).Count -eq 1 -and
                 $j.schedule.cron -eq '0 2 * * *' -and $j.timeout -eq '1h' -and $j.dependencies.checks[0].task -eq 'vpn' -and $StoreHome -eq '/s'
@@ -185,7 +186,7 @@ Describe 'Register-OrcTask' {
 
         It 'binds parameter-shaped objects by property name (Name, Command, Cron)' {
             [pscustomobject]@{ Name = 'csv1'; Command = 'x.exe'; Cron = '5 * * * *' } | Register-OrcTask
-            Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { $j = $InputObject | ConvertFrom-Json; $j.name -eq 'csv1' -and $j.action.command -eq 'x.exe' -and $j.schedule.cron -eq '5 * * * *' }
+            Should -Invoke Invoke-OrcExec -Exactly 1 -ParameterFilter { if ($null -eq $InputObject) { return $false }; $j = $InputObject | ConvertFrom-Json; $j.name -eq 'csv1' -and $j.action.command -eq 'x.exe' -and $j.schedule.cron -eq '5 * * * *' }
         }
 
         It 'passes JSON text to orc-exec as it is and reports its verdict' {
