@@ -63,7 +63,10 @@ AfterAll {
     Reset-ScheduledTaskDouble
     Remove-Module ScheduledTasks -Force -ErrorAction SilentlyContinue
     Remove-Item -Recurse -Force $script:root -ErrorAction SilentlyContinue
-    foreach ($key in $script:saved.Keys) { Set-Item -Path "env:$key" -Value $script:saved[$key] }
+    foreach ($key in $script:saved.Keys) {
+        if ($null -eq $script:saved[$key]) { Remove-Item -Path "env:$key" -ErrorAction SilentlyContinue }
+        else { Set-Item -Path "env:$key" -Value $script:saved[$key] }
+    }
     Remove-OrcTestModule
 }
 
@@ -270,8 +273,10 @@ Describe 'The ScheduledTasks double' {
         }
 
         It 'under <Policy>, a second start while the first runs <Outcome>' -ForEach @(
-            @{ Policy = 'IgnoreNew'; Outcome = 'is ignored'; Runs = 1 }
-            @{ Policy = 'Parallel'; Outcome = 'starts a second instance'; Runs = 2 }
+            @{ Policy = 'IgnoreNew'; Restarts = $false; Outcome = 'is ignored'; Before = 1; After = 1 }
+            @{ Policy = 'Parallel'; Restarts = $true; Outcome = 'starts a second instance'; Before = 2; After = 2 }
+            @{ Policy = 'Queue'; Restarts = $false; Outcome = 'runs after the first'; Before = 1; After = 2 }
+            @{ Policy = 'StopExisting'; Restarts = $true; Outcome = 'stops the first and starts again'; Before = 2; After = 2 }
         ) {
             $log = Join-Path $script:root "$Policy.log"
             $gate = Join-Path $script:root "$Policy.gate"
@@ -280,12 +285,18 @@ Describe 'The ScheduledTasks double' {
             ScheduledTasks\Start-ScheduledTask -TaskName p -TaskPath '\Orchestrator\' -ErrorAction Stop
             Wait-Until { Test-Path -LiteralPath $log }
             (ScheduledTasks\Get-ScheduledTask -TaskName p -TaskPath '\Orchestrator\').State | Should -Be 'Running'
-            (ScheduledTasks\Get-ScheduledTaskInfo -TaskName p -TaskPath '\Orchestrator\').LastTaskResult | Should -Be 267009
+            $first = ScheduledTasks\Get-ScheduledTaskInfo -TaskName p -TaskPath '\Orchestrator\'
+            $first.LastTaskResult | Should -Be 267009
             ScheduledTasks\Start-ScheduledTask -TaskName p -TaskPath '\Orchestrator\' -ErrorAction Stop
-            Wait-Until { @(Get-Content -LiteralPath $log).Count -ge $Runs }
+            # A second instance would have set a new LastRunTime at once, before its first line.
+            ((ScheduledTasks\Get-ScheduledTaskInfo -TaskName p -TaskPath '\Orchestrator\').LastRunTime -ne $first.LastRunTime) | Should -Be $Restarts
+            Wait-Until { @(Get-Content -LiteralPath $log).Count -ge $Before }
+            (ScheduledTasks\Get-ScheduledTask -TaskName p -TaskPath '\Orchestrator\').State | Should -Be 'Running'
+            @(Get-Content -LiteralPath $log).Count | Should -Be $Before
             $null = New-Item -ItemType File -Path $gate
             Wait-Until { (ScheduledTasks\Get-ScheduledTask -TaskName p -TaskPath '\Orchestrator\').State -eq 'Ready' }
-            @(Get-Content -LiteralPath $log).Count | Should -Be $Runs
+            @(Get-Content -LiteralPath $log).Count | Should -Be $After
+            (ScheduledTasks\Get-ScheduledTaskInfo -TaskName p -TaskPath '\Orchestrator\').LastTaskResult | Should -Be 0
         }
 
         It 'Stop-ScheduledTask ends the run and records 0x41306 (terminated)' {
@@ -295,6 +306,18 @@ Describe 'The ScheduledTasks double' {
             ScheduledTasks\Stop-ScheduledTask -TaskName s -TaskPath '\Orchestrator\' -ErrorAction Stop
             (ScheduledTasks\Get-ScheduledTask -TaskName s -TaskPath '\Orchestrator\').State | Should -Be 'Ready'
             (ScheduledTasks\Get-ScheduledTaskInfo -TaskName s -TaskPath '\Orchestrator\').LastTaskResult | Should -Be 267014
+        }
+    }
+
+    Context 'when a task is disabled' {
+        It 'shows State Disabled, no next run, and refuses Start with 0x80041326' {
+            $null = ScheduledTasks\Register-ScheduledTask -Xml (New-TaskXml -Command /bin/true) -TaskName d -TaskPath '\Orchestrator\' -ErrorAction Stop
+            (ScheduledTasks\Disable-ScheduledTask -TaskName d -TaskPath '\Orchestrator\').State | Should -Be 'Disabled'
+            (ScheduledTasks\Get-ScheduledTaskInfo -TaskName d -TaskPath '\Orchestrator\').NextRunTime | Should -BeNullOrEmpty
+            $err = $null
+            ScheduledTasks\Start-ScheduledTask -TaskName d -TaskPath '\Orchestrator\' -ErrorVariable err -ErrorAction SilentlyContinue
+            $err[0].FullyQualifiedErrorId | Should -BeLike 'HRESULT 0x80041326,Start-ScheduledTask*'
+            (ScheduledTasks\Get-ScheduledTaskInfo -TaskName d -TaskPath '\Orchestrator\').LastTaskResult | Should -Be 267011
         }
     }
 
