@@ -11,5 +11,13 @@ function Start-OrcScheduledTask {
         [string] $Name
     )
 
-    $null = ScheduledTasks\Start-ScheduledTask -TaskPath '\Orchestrator\' -TaskName "Orc_$Name" -ErrorAction Stop
+    try {
+        $null = ScheduledTasks\Start-ScheduledTask -TaskPath '\Orchestrator\' -TaskName "Orc_$Name" -ErrorAction Stop
+    }
+    catch {
+        # Access denied gets its own ID and the fix (an elevated session); anything else goes up as it is.
+        $failure = Resolve-OrcSchedulerError -ErrorRecord @($_) -Operation "start Orc_$Name"
+        if ($failure -and $failure.FullyQualifiedErrorId -like 'Orc.AccessDenied*') { throw $failure }
+        throw
+    }
 }

@@ -14,7 +14,14 @@ function Unregister-OrcScheduledTask {
         [string] $Name
     )
 
-    $existing = ScheduledTasks\Get-ScheduledTask -TaskPath '\Orchestrator\' -TaskName "Orc_$Name" -ErrorAction SilentlyContinue
+    # Only "not found" means nothing to remove: a denied query silenced here let Unregister-OrcTask delete
+    # the definition and leave its registration running.
+    $queryErrors = $null
+    $existing = ScheduledTasks\Get-ScheduledTask -TaskPath '\Orchestrator\' -TaskName "Orc_$Name" -ErrorAction SilentlyContinue -ErrorVariable queryErrors
+    $failure = Resolve-OrcSchedulerError -ErrorRecord @($queryErrors) -Operation "look up Orc_$Name"
+    if ($failure) {
+        throw $failure
+    }
     if (-not $existing) {
         return $false
     }

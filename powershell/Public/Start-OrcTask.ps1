@@ -70,8 +70,11 @@ function Start-OrcTask {
                 $failure = $started.Error
                 $id = 'Orc.SchedulerError'
                 if ($failure.FullyQualifiedErrorId -like 'Orc.*') { $id = ($failure.FullyQualifiedErrorId -split ',')[0] }
+                # Access denied already says how to fix it; asking whether the task is registered would mislead.
+                $hint = " Is it registered? Get-OrcTask -Name $taskName shows its state."
+                if ($id -eq 'Orc.AccessDenied') { $hint = '' }
                 $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $failure.CategoryInfo.Category -TargetObject $taskName `
-                            -Exception $failure.Exception -Message "Could not start '$taskName': $($failure.Exception.Message) Is it registered? Get-OrcTask -Name $taskName shows its state."))
+                            -Exception $failure.Exception -Message "Could not start '$taskName': $($failure.Exception.Message)$hint"))
                 continue
             }
             if (-not $Wait) {

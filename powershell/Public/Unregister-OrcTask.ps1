@@ -60,7 +60,10 @@ function Unregister-OrcTask {
             $backendResult = Invoke-OrcIsolated -Command 'Unregister-OrcBackendTask' -Parameter @{ Name = $taskName }
             if ($backendResult.Error) {
                 $failure = $backendResult.Error
-                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.SchedulerError' -Category $failure.CategoryInfo.Category -TargetObject $taskName `
+                $id = 'Orc.SchedulerError'
+                # Denied is not a scheduler fault: its own ID tells the caller to elevate.
+                if ($failure.FullyQualifiedErrorId -like 'Orc.AccessDenied*') { $id = 'Orc.AccessDenied' }
+                $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId $id -Category $failure.CategoryInfo.Category -TargetObject $taskName `
                             -Exception $failure.Exception -Message "Removing the registration of '$taskName' failed: $($failure.Exception.Message) The definition was kept."))
                 continue
             }

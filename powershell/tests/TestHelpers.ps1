@@ -169,3 +169,10 @@ function Write-OrcScheduledTasksError {
     }
     Write-Error -ErrorRecord $record
 }
+
+function Import-OrcScheduledTasksDouble {
+    # Replaces any ScheduledTasks module (the stub above) with the faithful double in
+    # powershell/tests/ScheduledTasksDouble, empty and elevated; see its README.md.
+    Remove-Module ScheduledTasks -Force -ErrorAction SilentlyContinue
+    Import-Module (Join-Path $PSScriptRoot 'ScheduledTasksDouble/ScheduledTasks.psd1') -Force -Global
+}
