@@ -17,6 +17,10 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/result"
 )
 
+func sh(script string) map[string]any {
+	return map[string]any{"command": "/bin/sh", "arguments": []string{"-c", script}}
+}
+
 func alive(pid int) bool {
 	// A zombie still answers kill(0); /proc says whether it is really running.
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
@@ -33,14 +37,6 @@ func maxRSS(sess *gexec.Session) int64 {
 	return ru.Maxrss
 }
 
-func readPID(path string) int {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(strings.TrimSpace(string(b)))
-	return n
-}
 
 var _ = Describe("orc-exec run", func() {
 	var s *store
