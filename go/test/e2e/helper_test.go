@@ -3,6 +3,7 @@
 package e2e_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"os/exec"
@@ -39,6 +40,11 @@ func helperMain(mode string) int {
 		fmt.Fprintln(os.Stderr, "err")
 		code, _ := strconv.Atoi(os.Getenv(codeEnv))
 		return code
+	case "args":
+		// The arguments as this process parsed them, one JSON line.
+		b, _ := json.Marshal(os.Args[1:])
+		fmt.Println(string(b))
+		return 0
 	case "block":
 		// One started.<pid> per run, so parallel runs can be counted.
 		writePID(dir, "started."+strconv.Itoa(os.Getpid()))

@@ -3,9 +3,11 @@
 package e2e_test
 
 import (
+	"encoding/json"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -250,3 +252,26 @@ func living(pids []int) []int {
 	}
 	return out
 }
+
+var _ = Describe("the arguments of a task's command", func() {
+	// Each reaches the command exactly as defined: CommandLineToArgvW
+	// quoting on Windows, an argv array on Linux, and never a shell.
+	DescribeTable("arrive verbatim, one argument each",
+		func(args ...string) {
+			s, dir := newStore(), testutil.TempDir()
+			action := helper("args", dir)
+			action["arguments"] = args
+			s.define("args", map[string]any{"name": "args", "action": action})
+			sess := s.run("run", "args", "--output", "json")
+			Expect(sess.ExitCode()).To(Equal(0), string(sess.Err.Contents()))
+			var got []string
+			Expect(json.Unmarshal([]byte(strings.TrimSpace(record(sess).OutputTail)), &got)).To(Succeed())
+			Expect(got).To(Equal(args))
+		},
+		Entry("spaces and an empty one", "a b", "", "  c  "),
+		Entry("quotes", `say "hi"`, `'q'`, `"`, `""`),
+		Entry("backslashes, before a quote and at the end", `C:\dir\`, `a\\"b`, `\\server\share\`, `\"`),
+		Entry("shell metacharacters", "a&b", "x|y", "<in", ">out", "^", "%PATH%", "!x!", "$(touch pwned)", "`id`", ";"),
+		Entry("non-ASCII", "grüße", "日本語", "emoji 🚀"),
+	)
+})

@@ -55,4 +55,3 @@ func subjects(srv *smtptest.Server) []string {
 	}
 	return out
 }
-

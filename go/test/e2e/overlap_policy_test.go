@@ -77,4 +77,3 @@ var _ = Describe("overlapping runs", func() {
 		Expect(record(b).Status).To(Equal(result.Success))
 	})
 })
-

@@ -37,7 +37,6 @@ func maxRSS(sess *gexec.Session) int64 {
 	return ru.Maxrss
 }
 
-
 var _ = Describe("orc-exec run", func() {
 	var s *store
 	BeforeEach(func() { s = newStore() })
