@@ -35,3 +35,12 @@ func alive(pid int) bool {
 	_, ok := ps[pid]
 	return ok
 }
+
+// parent is pid's parent PID in the Windows process listing, 0 if none.
+func parent(pid int) int {
+	ps, err := processes()
+	if err != nil {
+		panic(err)
+	}
+	return ps[pid]
+}

@@ -102,6 +102,8 @@ var _ = Describe("orc-exec stop on a running task", func() {
 		Eventually(func() int { return readPID(filepath.Join(dir, "grandchild")) }).WithTimeout(20 * time.Second).ShouldNot(BeZero())
 		pids := tree(dir)
 		Expect(living(pids)).To(HaveLen(3), "the whole tree runs before the stop")
+		Expect(parent(pids[1])).To(Equal(pids[0]), "the child's parent is the command")
+		Expect(parent(pids[2])).To(Equal(pids[1]), "the grandchild's parent is the child")
 
 		stop := s.run("stop", "job", "--output", "json")
 		Expect(stop.ExitCode()).To(Equal(0), string(stop.Err.Contents()))

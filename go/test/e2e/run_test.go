@@ -31,6 +31,20 @@ func alive(pid int) bool {
 	return len(f) > 0 && f[0] != "Z"
 }
 
+// parent is pid's parent PID as /proc tells it, 0 if pid is gone.
+func parent(pid int) int {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 2 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[1])
+	return n
+}
+
 func maxRSS(sess *gexec.Session) int64 {
 	ru, ok := sess.Command.ProcessState.SysUsage().(*syscall.Rusage)
 	Expect(ok).To(BeTrue())
