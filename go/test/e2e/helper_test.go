@@ -103,7 +103,9 @@ func helper(mode, dir string, extra ...string) map[string]any {
 	GinkgoHelper()
 	self, err := os.Executable()
 	Expect(err).NotTo(HaveOccurred())
-	env := map[string]any{helperEnv: mode, dirEnv: dir}
+	// A -race build sleeps 1 s at exit (atexit_sleep_ms) by default: a
+	// helper would seem to outlive its release by that second.
+	env := map[string]any{helperEnv: mode, dirEnv: dir, "GORACE": "atexit_sleep_ms=0"}
 	for i := 0; i+1 < len(extra); i += 2 {
 		env[extra[i]] = extra[i+1]
 	}

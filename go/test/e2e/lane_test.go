@@ -72,7 +72,7 @@ var _ = Describe("orc-exec's exit code, which Task Scheduler records as the Last
 	It("is 7 for a run skipped because the previous one still runs", func() {
 		s.define("job", map[string]any{"name": "job", "overlap": "skip", "action": helper("block", dir)})
 		a := s.start("run", "job")
-		Eventually(func() []string { m, _ := filepath.Glob(filepath.Join(dir, "started.*")); return m }).Should(HaveLen(1))
+		Eventually(func() []string { m, _ := filepath.Glob(filepath.Join(dir, "started.*")); return m }).WithTimeout(20 * time.Second).Should(HaveLen(1))
 		b := s.run("run", "job", "--output", "json")
 		Expect(b.ExitCode()).To(Equal(7))
 		Expect(os.WriteFile(filepath.Join(dir, "release"), nil, 0o600)).To(Succeed())

@@ -31,7 +31,7 @@ var _ = Describe("overlapping runs", func() {
 		started := filepath.Join(dir, "started")
 		s.define("job", map[string]any{"name": "job", "overlap": policy, "action": helper("block", dir)})
 		sess := s.start("run", "job", "--output", "json")
-		Eventually(func() []string { m, _ := filepath.Glob(started + ".*"); return m }).Should(HaveLen(1))
+		Eventually(func() []string { m, _ := filepath.Glob(started + ".*"); return m }).WithTimeout(20 * time.Second).Should(HaveLen(1))
 		return sess, func() { Expect(os.WriteFile(gate, nil, 0o600)).To(Succeed()) }
 	}
 
@@ -42,7 +42,7 @@ var _ = Describe("overlapping runs", func() {
 		Expect(record(b).Status).To(Equal(result.Skipped))
 		Expect(record(b).Reason).To(ContainSubstring("skip"))
 		release()
-		Eventually(a).Should(gexec.Exit(0))
+		Eventually(a).WithTimeout(20 * time.Second).Should(gexec.Exit(0))
 		Expect(s.history("job", "--status", "SKIPPED")).To(HaveLen(1))
 	})
 
@@ -51,8 +51,8 @@ var _ = Describe("overlapping runs", func() {
 		b := s.start("run", "job", "--output", "json")
 		Consistently(b, "500ms").ShouldNot(gexec.Exit())
 		release()
-		Eventually(a).Should(gexec.Exit(0))
-		Eventually(b).Should(gexec.Exit(0))
+		Eventually(a).WithTimeout(20 * time.Second).Should(gexec.Exit(0))
+		Eventually(b).WithTimeout(20 * time.Second).Should(gexec.Exit(0))
 		ra, rb := record(a), record(b)
 		Expect(rb.Attempts[0].Start).To(BeTemporally(">=", ra.Attempts[0].End))
 	})
@@ -60,10 +60,10 @@ var _ = Describe("overlapping runs", func() {
 	It("parallel: both runs execute at the same time", func() {
 		a, release := first("parallel")
 		b := s.start("run", "job", "--output", "json")
-		Eventually(func() []string { m, _ := filepath.Glob(filepath.Join(dir, "started.*")); return m }).Should(HaveLen(2))
+		Eventually(func() []string { m, _ := filepath.Glob(filepath.Join(dir, "started.*")); return m }).WithTimeout(20 * time.Second).Should(HaveLen(2))
 		release()
-		Eventually(a).Should(gexec.Exit(0))
-		Eventually(b).Should(gexec.Exit(0))
+		Eventually(a).WithTimeout(20 * time.Second).Should(gexec.Exit(0))
+		Eventually(b).WithTimeout(20 * time.Second).Should(gexec.Exit(0))
 	})
 
 	It("stop-previous: the running one is stopped with its tree, the new one runs", func() {
