@@ -94,6 +94,9 @@ for x in "$OUT"/xml/*.xml; do
     fi
 done
 
+# A focus that matched nothing is not a pass.
+[ "$passed" -gt 0 ] || { say "no spec ran"; failed=$((failed + 1)); }
+
 say "full log: $log; wall time $((SECONDS - start))s"
 echo "Wine e2e: $passed passed, $failed failed, $skipped skipped"
 [ "$rc" -eq 0 ] && [ "$failed" -eq 0 ]
