@@ -1,4 +1,4 @@
-//go:build linux
+//go:build linux || windows
 
 package e2e_test
 
@@ -14,15 +14,17 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
+// Shared by Linux and Windows (see helper_test.go).
 var _ = Describe("many tasks at once", func() {
 	It("records 50 concurrent runs of different tasks with nothing lost or torn", func() {
 		s := newStore()
 		const n = 50
 		for i := range n {
 			name := fmt.Sprintf("t%02d", i)
-			s.define(name, map[string]any{"name": name, "action": sh("echo " + name)})
+			s.define(name, map[string]any{"name": name, "action": helper("print", "", codeEnv, "0")})
 		}
 		var wg sync.WaitGroup
 		codes := make([]int, n)
@@ -67,10 +69,10 @@ var _ = Describe("dependencies", func() {
 		}()
 		srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(204) }))
 		DeferCleanup(srv.Close)
-		s.define("upstream", map[string]any{"name": "upstream", "action": sh("true")})
+		s.define("upstream", map[string]any{"name": "upstream", "action": helper("print", "", codeEnv, "0")})
 		Expect(s.run("run", "upstream").ExitCode()).To(Equal(0))
 
-		s.define("downstream", map[string]any{"name": "downstream", "action": sh("echo ran"),
+		s.define("downstream", map[string]any{"name": "downstream", "action": helper("print", "", codeEnv, "0"),
 			"dependencies": map[string]any{"checks": []any{
 				map[string]any{"type": "tcp", "address": ln.Addr().String()},
 				map[string]any{"type": "http", "url": srv.URL, "expectStatus": []int{204}},
@@ -90,8 +92,8 @@ var _ = Describe("dependencies", func() {
 		Expect(err).NotTo(HaveOccurred())
 		closed := ln.Addr().String()
 		ln.Close()
-		missing := filepath.Join(GinkgoT().TempDir(), "absent.flag")
-		s.define("blocked", map[string]any{"name": "blocked", "action": sh("echo should not run"),
+		missing := filepath.Join(testutil.TempDir(), "absent.flag")
+		s.define("blocked", map[string]any{"name": "blocked", "action": helper("print", "", codeEnv, "0"),
 			"dependencies": map[string]any{"policy": "skip", "checks": []any{
 				map[string]any{"type": "tcp", "address": closed, "timeout": "2s"},
 				map[string]any{"type": "path", "path": missing},
