@@ -94,9 +94,15 @@ var _ = Describe("a command that outlives its timeout", func() {
 	})
 })
 
-var _ = Describe("orc-exec stop on a running task", func() {
-	It("kills the command's tree, records STOPPED and the run exits 130", func() {
-		s, dir := newStore(), testutil.TempDir()
+var _ = Describe("orc-exec stop", func() {
+	var s *store
+	var dir string
+	BeforeEach(func() {
+		s = newStore()
+		dir = testutil.TempDir()
+	})
+
+	It("asks the running orc-exec to stop: it kills its tree, records STOPPED and exits 130", func() {
 		s.define("job", map[string]any{"name": "job", "action": helper("tree", dir)})
 		a := s.start("run", "job", "--output", "json")
 		Eventually(func() int { return readPID(filepath.Join(dir, "grandchild")) }).WithTimeout(20 * time.Second).ShouldNot(BeZero())
@@ -110,9 +116,43 @@ var _ = Describe("orc-exec stop on a running task", func() {
 		Eventually(a).WithTimeout(20 * time.Second).Should(gexec.Exit(130))
 		ra := record(a)
 		Expect(ra.Status).To(Equal(result.Stopped))
+		Expect(ra.OrcExitCode).To(Equal(130))
 		Expect(ra.Reason).To(ContainSubstring("on request"))
 		Expect(record(stop).RunID).To(Equal(ra.RunID))
 		Eventually(func() []int { return living(pids) }).WithTimeout(10 * time.Second).Should(BeEmpty())
+	})
+
+	It("stops a run queued behind another too: it records STOPPED and never runs its command", func() {
+		s.define("q", map[string]any{"name": "q", "overlap": "queue", "action": helper("block", dir)})
+		a := s.start("run", "q", "--output", "json")
+		Eventually(func() []string { m, _ := filepath.Glob(filepath.Join(dir, "started.*")); return m }).
+			WithTimeout(20 * time.Second).Should(HaveLen(1))
+		b := s.start("run", "q", "--output", "json")
+		Eventually(func() []string {
+			m, _ := filepath.Glob(filepath.Join(s.home, "locks", "q.lock.runs", "*.lock"))
+			return m
+		}).WithTimeout(20 * time.Second).Should(HaveLen(2))
+
+		stop := s.run("stop", "q", "--output", "json")
+		Expect(stop.ExitCode()).To(Equal(0), string(stop.Err.Contents()))
+		Eventually(a).WithTimeout(20 * time.Second).Should(gexec.Exit(130))
+		Eventually(b).WithTimeout(20 * time.Second).Should(gexec.Exit(130))
+		Expect(record(b).Status).To(Equal(result.Stopped))
+		Expect(record(b).Attempts).To(BeEmpty())
+		m, _ := filepath.Glob(filepath.Join(dir, "started.*"))
+		Expect(m).To(HaveLen(1), "only the first run started its command")
+	})
+
+	It("exits 0 and says so when no run is in progress", func() {
+		s.define("idle", map[string]any{"name": "idle", "action": helper("print", dir, codeEnv, "0")})
+		stop := s.run("stop", "idle")
+		Expect(stop.ExitCode()).To(Equal(0))
+		Expect(stop.Out.Contents()).To(BeEmpty())
+		Expect(string(stop.Err.Contents())).To(ContainSubstring("no run of idle is in progress"))
+	})
+
+	It("exits 10 for a task that does not exist", func() {
+		Expect(s.run("stop", "nope").ExitCode()).To(Equal(10))
 	})
 })
 
