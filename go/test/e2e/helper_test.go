@@ -3,6 +3,7 @@
 package e2e_test
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -44,6 +45,20 @@ func helperMain(mode string) int {
 		// The arguments as this process parsed them, one JSON line.
 		b, _ := json.Marshal(os.Args[1:])
 		fmt.Println(string(b))
+		return 0
+	case "loud":
+		// 10 MB between two marker lines, for the output cap.
+		w := bufio.NewWriter(os.Stdout)
+		fmt.Fprintln(w, "FIRST-LINE")
+		line := strings.Repeat("x", 1000)
+		for range 10_000 {
+			w.WriteString(line)
+		}
+		fmt.Fprintln(w)
+		fmt.Fprintln(w, "LAST-LINE")
+		if err := w.Flush(); err != nil {
+			return 3
+		}
 		return 0
 	case "block":
 		// One started.<pid> per run, so parallel runs can be counted.

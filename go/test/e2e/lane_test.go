@@ -204,6 +204,25 @@ var _ = Describe("a run whose orc-exec process is killed outright", func() {
 	)
 })
 
+var _ = Describe("a command that prints 10 MB", func() {
+	It("has its output file capped, keeping the head and the tail", func() {
+		s := newStore()
+		s.define("loud", map[string]any{"name": "loud", "outputCap": "64KiB", "action": helper("loud", "")})
+		sess := s.run("run", "loud", "--output", "json")
+		Expect(sess.ExitCode()).To(Equal(0), string(sess.Err.Contents()))
+		r := record(sess)
+		Expect(r.OutputBytes).To(BeNumerically(">", 10_000_000))
+		fi, err := os.Stat(r.OutputFile)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(fi.Size()).To(BeNumerically("<", 70*1024))
+		b, err := os.ReadFile(r.OutputFile)
+		Expect(err).NotTo(HaveOccurred())
+		Expect(string(b)).To(HavePrefix("FIRST-LINE"))
+		Expect(string(b)).To(ContainSubstring("bytes omitted"))
+		Expect(strings.TrimSpace(string(b))).To(HaveSuffix("LAST-LINE"))
+	})
+})
+
 var _ = Describe("history and logs while a run holds them", func() {
 	It("are readable by another orc-exec and by plain file reads", func() {
 		s, dir := newStore(), testutil.TempDir()
