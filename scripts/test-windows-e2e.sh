@@ -56,7 +56,7 @@ run_specs() {
     (cd "$ROOT/go/test/e2e" &&
         ORC_E2E_ORC_EXEC=$(winpath "$OUT/orc-exec.exe") ORC_E2E_XML_DIR=$(winpath "$OUT/xml") \
         timeout --kill-after=10 "$PER_BINARY_TIMEOUT" \
-        "$wine" "$OUT/e2e.test.exe" -ginkgo.no-color -ginkgo.v "$@") >"$log" 2>&1
+        "$wine" "$OUT/e2e.test.exe" -ginkgo.no-color -ginkgo.v -ginkgo.randomize-all "$@") >"$log" 2>&1
 }
 rc=0
 run_specs "$@" || rc=$?
