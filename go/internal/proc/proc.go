@@ -38,8 +38,9 @@ type Spec struct {
 
 	// Shell runs Command through the platform shell: /bin/sh -c on Unix,
 	// cmd.exe /d /s /c on Windows. Args are then appended to the command
-	// line, each quoted for that shell (single quotes on Unix; double quotes
-	// on Windows, where cmd.exe still expands %VAR% inside them). Without
+	// line, each quoted for that shell (single quotes on Unix; on Windows
+	// CommandLineToArgvW quoting with cmd.exe's metacharacters caret-escaped,
+	// and cmd.exe still expands %VAR% in them). Without
 	// Shell no shell is ever involved and Args reach the command verbatim.
 	Shell bool
 

@@ -57,14 +57,23 @@ func command(s Spec) (*exec.Cmd, error) {
 	return cmd, nil
 }
 
-// cmdQuote always quotes, so that cmd.exe metacharacters (& | < > ^) in an
-// argument stay literal; EscapeArg alone leaves "a&b" bare.
+// cmdQuote quotes a for CommandLineToArgvW (EscapeArg) and then puts a
+// caret before every character cmd.exe acts on. Quoting alone is not enough:
+// cmd.exe toggles its "inside quotes" state at every quote, escaped for
+// CommandLineToArgvW or not, so `say "&" now` put a bare & on the line and
+// ran " now" as a second command; and wrapping an argument EscapeArg left
+// bare in quotes turned a trailing backslash into an escaped quote. With
+// ^" cmd.exe never enters quotes and drops only the carets. % stays as it
+// is: cmd.exe expands %VAR% on its command line whatever comes before it.
 func cmdQuote(a string) string {
-	q := syscall.EscapeArg(a)
-	if strings.HasPrefix(q, `"`) {
-		return q
+	var b strings.Builder
+	for _, r := range syscall.EscapeArg(a) {
+		if strings.ContainsRune(`"&|<>()^`, r) {
+			b.WriteByte('^')
+		}
+		b.WriteRune(r)
 	}
-	return `"` + q + `"`
+	return b.String()
 }
 
 // tree is the child's Job Object plus a handle to the child itself.

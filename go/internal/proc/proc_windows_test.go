@@ -34,7 +34,7 @@ var _ = Describe("Run on Windows", func() {
 		It("appends Args quoted, so cmd.exe metacharacters stay literal", func() {
 			s := helperSpec("args", dir)
 			out := gbytes.NewBuffer()
-			args := []string{"x & y", "two words", "a|b", "<in>"}
+			args := []string{"x & y", "two words", "a|b", "<in>", `say "&" now`, `"|`, `C:\dir\`, "(x)", "^"}
 			o := proc.Run(context.Background(), proc.Spec{
 				Command: `"` + s.Command + `"`, Args: args, Shell: true, Env: s.Env, Dir: dir, Output: out,
 			})

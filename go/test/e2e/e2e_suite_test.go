@@ -1,5 +1,3 @@
-//go:build linux
-
 // Package e2e drives the real orc-exec binary, built once, against real
 // processes, files and sockets in a temporary store per spec.
 package e2e_test
@@ -18,6 +16,7 @@ import (
 	"github.com/onsi/gomega/gexec"
 
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 func TestE2E(t *testing.T) {
@@ -27,7 +26,16 @@ func TestE2E(t *testing.T) {
 
 var orcExec string
 
+// orcExecEnv names a prebuilt orc-exec to drive instead of building one:
+// under Wine there is no Go toolchain, so scripts/test-windows-e2e.sh
+// cross-compiles orc-exec.exe and hands its path over.
+const orcExecEnv = "ORC_E2E_ORC_EXEC"
+
 var _ = SynchronizedBeforeSuite(func() []byte {
+	if bin := os.Getenv(orcExecEnv); bin != "" {
+		Expect(bin).To(BeAnExistingFile(), orcExecEnv)
+		return []byte(bin)
+	}
 	bin, err := gexec.Build("github.com/orchestrator/orchestrator/go/cmd/orc-exec", "-ldflags", "-X main.version=e2e-test")
 	Expect(err).NotTo(HaveOccurred())
 	return []byte(bin)
@@ -43,7 +51,7 @@ var _ = SynchronizedAfterSuite(func() {}, func() {
 type store struct{ home string }
 
 func newStore() *store {
-	home := filepath.Join(GinkgoT().TempDir(), "home")
+	home := filepath.Join(testutil.TempDir(), "home")
 	Expect(os.MkdirAll(filepath.Join(home, "tasks"), 0o700)).To(Succeed())
 	return &store{home: home}
 }
@@ -112,8 +120,4 @@ func (s *store) history(task string, extra ...string) []result.Record {
 		out = append(out, r)
 	}
 	return out
-}
-
-func sh(script string) map[string]any {
-	return map[string]any{"command": "/bin/sh", "arguments": []string{"-c", script}}
 }

@@ -17,6 +17,10 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/result"
 )
 
+func sh(script string) map[string]any {
+	return map[string]any{"command": "/bin/sh", "arguments": []string{"-c", script}}
+}
+
 func alive(pid int) bool {
 	// A zombie still answers kill(0); /proc says whether it is really running.
 	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
@@ -27,19 +31,24 @@ func alive(pid int) bool {
 	return len(f) > 0 && f[0] != "Z"
 }
 
+// parent is pid's parent PID as /proc tells it, 0 if pid is gone.
+func parent(pid int) int {
+	b, err := os.ReadFile("/proc/" + strconv.Itoa(pid) + "/stat")
+	if err != nil {
+		return 0
+	}
+	f := strings.Fields(string(b[strings.LastIndexByte(string(b), ')')+1:]))
+	if len(f) < 2 {
+		return 0
+	}
+	n, _ := strconv.Atoi(f[1])
+	return n
+}
+
 func maxRSS(sess *gexec.Session) int64 {
 	ru, ok := sess.Command.ProcessState.SysUsage().(*syscall.Rusage)
 	Expect(ok).To(BeTrue())
 	return ru.Maxrss
-}
-
-func readPID(path string) int {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(strings.TrimSpace(string(b)))
-	return n
 }
 
 var _ = Describe("orc-exec run", func() {
@@ -134,24 +143,16 @@ var _ = Describe("orc-exec run", func() {
 	})
 
 	Context("when the command prints 10 MB", func() {
-		It("caps the output file, keeps head and tail, and stays small in memory", func() {
-			s.define("loud", map[string]any{"name": "loud", "outputCap": "64KiB", "action": sh(
-				`echo FIRST-LINE; head -c 10000000 /dev/zero | tr '\0' 'x'; echo; echo LAST-LINE`)})
+		// The cap itself is a shared spec (lane_test.go); peak RSS is read
+		// from rusage, which only Linux has.
+		It("stays as small in memory as a run that prints one line", func() {
+			s.define("loud", map[string]any{"name": "loud", "outputCap": "64KiB", "action": helper("loud", "")})
 			sess := s.run("run", "loud", "--output", "json")
 			Expect(sess.ExitCode()).To(Equal(0))
-			r := record(sess)
-			Expect(r.OutputBytes).To(BeNumerically(">", 10_000_000))
-			fi, err := os.Stat(r.OutputFile)
-			Expect(err).NotTo(HaveOccurred())
-			Expect(fi.Size()).To(BeNumerically("<", 70*1024))
-			b, err := os.ReadFile(r.OutputFile)
-			Expect(err).NotTo(HaveOccurred())
-			Expect(string(b)).To(HavePrefix("FIRST-LINE"))
-			Expect(string(b)).To(ContainSubstring("bytes omitted"))
-			Expect(strings.TrimSpace(string(b))).To(HaveSuffix("LAST-LINE"))
+			Expect(record(sess).OutputBytes).To(BeNumerically(">", 10_000_000))
 			// Flat memory: the 10 MB run peaks no higher than a run that prints
 			// one line, give or take 8 MiB (the race detector inflates both).
-			s.define("quiet", map[string]any{"name": "quiet", "action": sh("echo one line")})
+			s.define("quiet", map[string]any{"name": "quiet", "action": helper("print", "", codeEnv, "0")})
 			quiet := s.run("run", "quiet")
 			Expect(quiet.ExitCode()).To(Equal(0))
 			Expect(maxRSS(sess)).To(BeNumerically("<", maxRSS(quiet)+8*1024), "peak RSS in KiB")

@@ -5,7 +5,6 @@ package e2e_test
 import (
 	"os"
 	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
@@ -99,65 +98,6 @@ var _ = Describe("a run whose orc-exec is killed with SIGKILL", func() {
 		s.define("par", map[string]any{"name": "par", "overlap": "parallel", "action": sh("true")})
 		Expect(s.run("run", "par").ExitCode()).To(Equal(0))
 		Expect(s.history("par", "--status", "RUNNING")).To(HaveLen(1))
-	})
-})
-
-var _ = Describe("orc-exec stop", func() {
-	var s *store
-	var dir string
-	BeforeEach(func() {
-		s = newStore()
-		dir = GinkgoT().TempDir()
-	})
-
-	It("asks the running orc-exec to stop: it kills its tree, records STOPPED and exits 130", func() {
-		s.define("job", map[string]any{"name": "job", "action": sh(`sleep 300 & echo $! > ` + dir + `/pid; wait`)})
-		a := s.start("run", "job", "--output", "json")
-		Eventually(func() int { return readPID(dir + "/pid") }).ShouldNot(BeZero())
-
-		stop := s.run("stop", "job", "--output", "json")
-		Expect(stop.ExitCode()).To(Equal(0), string(stop.Err.Contents()))
-		Eventually(a).Should(gexec.Exit(130))
-		ra := record(a)
-		Expect(ra.Status).To(Equal(result.Stopped))
-		Expect(ra.OrcExitCode).To(Equal(130))
-		Expect(ra.Reason).To(ContainSubstring("on request"))
-		Expect(record(stop).RunID).To(Equal(ra.RunID))
-		Expect(alive(readPID(dir + "/pid"))).To(BeFalse())
-	})
-
-	It("stops a run queued behind another too: it records STOPPED and never runs its command", func() {
-		gate := filepath.Join(dir, "release")
-		s.define("q", map[string]any{"name": "q", "overlap": "queue", "action": sh(
-			`echo $$ >> ` + dir + `/pids; while [ ! -e ` + gate + ` ]; do sleep 0.05; done`)})
-		a := s.start("run", "q", "--output", "json")
-		Eventually(func() int { return readPID(dir + "/pids") }).ShouldNot(BeZero())
-		b := s.start("run", "q", "--output", "json")
-		Eventually(func() []string {
-			m, _ := filepath.Glob(filepath.Join(s.home, "locks", "q.lock.runs", "*.lock"))
-			return m
-		}).Should(HaveLen(2))
-
-		stop := s.run("stop", "q", "--output", "json")
-		Expect(stop.ExitCode()).To(Equal(0), string(stop.Err.Contents()))
-		Eventually(a).Should(gexec.Exit(130))
-		Eventually(b).Should(gexec.Exit(130))
-		Expect(record(b).Status).To(Equal(result.Stopped))
-		Expect(record(b).Attempts).To(BeEmpty())
-		b2, _ := os.ReadFile(dir + "/pids")
-		Expect(strings.Count(string(b2), "\n")).To(Equal(1), "only the first run started its command")
-	})
-
-	It("exits 0 and says so when no run is in progress", func() {
-		s.define("idle", map[string]any{"name": "idle", "action": sh("true")})
-		stop := s.run("stop", "idle")
-		Expect(stop.ExitCode()).To(Equal(0))
-		Expect(stop.Out.Contents()).To(BeEmpty())
-		Expect(string(stop.Err.Contents())).To(ContainSubstring("no run of idle is in progress"))
-	})
-
-	It("exits 10 for a task that does not exist", func() {
-		Expect(s.run("stop", "nope").ExitCode()).To(Equal(10))
 	})
 })
 
