@@ -128,6 +128,8 @@ function Invoke-WindowsTest {
     }
     Write-Step 'Windows lane under Wine'
     Invoke-Native bash @((Join-Path $Root 'scripts/test-windows.sh'))
+    Write-Step 'End-to-end suite on orc-exec.exe under Wine'
+    Invoke-Native bash @((Join-Path $Root 'scripts/test-windows-e2e.sh'))
 }
 
 function Invoke-PesterTest {
