@@ -16,6 +16,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // checkOne runs a single check through CheckAll, the way callers do.
@@ -52,7 +53,7 @@ func sleepAs(name string) string {
 	GinkgoHelper()
 	sleep, err := exec.LookPath("sleep")
 	Expect(err).NotTo(HaveOccurred())
-	link := filepath.Join(GinkgoT().TempDir(), name)
+	link := filepath.Join(testutil.TempDir(), name)
 	Expect(os.Symlink(sleep, link)).To(Succeed())
 	return link
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var _ = Describe("a task check", func() {
@@ -258,7 +259,7 @@ var _ = Describe("a dns check", func() {
 
 var _ = Describe("a path check", func() {
 	var dir string
-	BeforeEach(func() { dir = GinkgoT().TempDir() })
+	BeforeEach(func() { dir = testutil.TempDir() })
 
 	Context("when the file exists", func() {
 		It("is met", func() {

@@ -16,6 +16,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/output"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // stream returns n reproducible bytes that are hard to get right by accident.
@@ -42,7 +43,7 @@ var _ = Describe("File", func() {
 	var path string
 
 	BeforeEach(func() {
-		path = filepath.Join(GinkgoT().TempDir(), "run.out")
+		path = filepath.Join(testutil.TempDir(), "run.out")
 	})
 
 	create := func(cap int64) *output.File {
