@@ -16,7 +16,6 @@ set -euo pipefail
 # other package under go/internal runs: a new package joins the lane by
 # existing, and leaving one out takes a line here that CI shows.
 declare -A NOT_RUN=(
-    [testutil]="spec helpers, no specs of its own; every package that runs here uses them"
     [notify/smtptest]="the SMTP server the notify specs use, no specs of its own; it runs under Wine inside notify"
 )
 
