@@ -14,6 +14,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // task returns a minimal valid definition named db-export with extra
@@ -50,7 +51,7 @@ var _ = Describe("Load", func() {
 			Expect(t.OutputCap).To(Equal(definition.Size(4 << 20)))
 			Expect(t.RunAs.User).To(Equal(`CORP\svc-export$`))
 
-			out := filepath.Join(GinkgoT().TempDir(), "db-export.json")
+			out := filepath.Join(testutil.TempDir(), "db-export.json")
 			Expect(definition.Save(out, t)).To(Succeed())
 			again, err := definition.Load(out)
 			Expect(err).NotTo(HaveOccurred())
@@ -74,14 +75,14 @@ var _ = Describe("Load", func() {
 
 	Context("when the file does not exist", func() {
 		It("returns an error wrapping fs.ErrNotExist", func() {
-			_, err := definition.Load(filepath.Join(GinkgoT().TempDir(), "nope.json"))
+			_, err := definition.Load(filepath.Join(testutil.TempDir(), "nope.json"))
 			Expect(err).To(MatchError(os.ErrNotExist))
 		})
 	})
 
 	Context("when the file is larger than the limit", func() {
 		It("refuses it and names the limit", func() {
-			p := filepath.Join(GinkgoT().TempDir(), "db-export.json")
+			p := filepath.Join(testutil.TempDir(), "db-export.json")
 			big := task(`, "description": "` + strings.Repeat("x", definition.MaxFileSize) + `"`)
 			Expect(os.WriteFile(p, []byte(big), 0o600)).To(Succeed())
 			_, err := definition.Load(p)
@@ -356,7 +357,7 @@ var _ = Describe("Parse", func() {
 var _ = Describe("Save", func() {
 	Context("when the task is invalid", func() {
 		It("refuses it and leaves no file behind", func() {
-			dir := GinkgoT().TempDir()
+			dir := testutil.TempDir()
 			p := filepath.Join(dir, "db-export.json")
 			err := definition.Save(p, &definition.Task{Name: "db-export"})
 			Expect(fieldErrors(err).Field("action.command")).NotTo(BeNil())
@@ -368,7 +369,7 @@ var _ = Describe("Save", func() {
 
 	Context("when a file already exists", func() {
 		It("replaces it with indented JSON readable only by the owner", func() {
-			p := filepath.Join(GinkgoT().TempDir(), "db-export.json")
+			p := filepath.Join(testutil.TempDir(), "db-export.json")
 			Expect(os.WriteFile(p, []byte("old"), 0o644)).To(Succeed())
 			Expect(definition.Save(p, &definition.Task{Name: "db-export", Action: definition.Action{Command: "x"}})).To(Succeed())
 			data, err := os.ReadFile(p)

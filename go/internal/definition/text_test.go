@@ -10,6 +10,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // utf16WithBOM encodes s as UTF-16 with a byte order mark, the way Windows
@@ -42,7 +43,7 @@ var _ = Describe("a definition file written by a Windows tool", func() {
 	)
 
 	It("Load accepts a UTF-16LE file", func() {
-		path := filepath.Join(GinkgoT().TempDir(), "db-export.json")
+		path := filepath.Join(testutil.TempDir(), "db-export.json")
 		Expect(os.WriteFile(path, utf16WithBOM(text, binary.LittleEndian), 0o600)).To(Succeed())
 		t, err := definition.Load(path)
 		Expect(err).NotTo(HaveOccurred())

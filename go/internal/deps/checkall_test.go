@@ -11,6 +11,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // slowServer answers 200 after delay, or stalls until the client gives up
@@ -33,7 +34,7 @@ func slowServer(delay time.Duration) *httptest.Server {
 var _ = Describe("CheckAll", func() {
 	Context("when checks of several kinds are given", func() {
 		It("returns one result per check in definition order with names and durations", func() {
-			dir := GinkgoT().TempDir()
+			dir := testutil.TempDir()
 			s := slowServer(0)
 			checks := []definition.Check{
 				{Type: definition.CheckPath, Path: dir + "/missing"},

@@ -13,11 +13,12 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var _ = Describe("Evaluate", func() {
 	var dir string
-	BeforeEach(func() { dir = GinkgoT().TempDir() })
+	BeforeEach(func() { dir = testutil.TempDir() })
 
 	pathCheck := func(name string) definition.Check {
 		return definition.Check{Type: definition.CheckPath, Path: filepath.Join(dir, name)}

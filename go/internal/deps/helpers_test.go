@@ -8,6 +8,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -16,6 +18,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // checkOne runs a single check through CheckAll, the way callers do.
@@ -33,11 +36,12 @@ func uniqueName(prefix string) string {
 	return prefix + hex.EncodeToString(b)
 }
 
-// startNamed starts `sleep 30` under the given image name (a symlink to
-// sleep, so comm, argv[0] and the name all say it) and stops it at cleanup.
+// startNamed starts a 30-second sleeper under the given image name and
+// stops it at cleanup.
 func startNamed(name string) *exec.Cmd {
 	GinkgoHelper()
-	cmd := exec.Command(sleepAs(name), "30")
+	path, args := sleeperAs(name, 30)
+	cmd := exec.Command(path, args...)
 	Expect(cmd.Start()).To(Succeed())
 	DeferCleanup(func() {
 		_ = cmd.Process.Kill()
@@ -46,15 +50,38 @@ func startNamed(name string) *exec.Cmd {
 	return cmd
 }
 
-// sleepAs makes a symlink to sleep with the given name and returns
-// its path.
-func sleepAs(name string) string {
+// sleeperAs returns a program named name, and its arguments, that sleeps
+// for seconds. On Unix it is a symlink to sleep, so comm, argv[0] and the
+// name all say it; Windows has no sleep.exe, so there it is a copy of this
+// test binary (name.exe) run as its sleep helper.
+func sleeperAs(name string, seconds int) (string, []string) {
 	GinkgoHelper()
+	if runtime.GOOS == "windows" {
+		self, err := os.Executable()
+		Expect(err).NotTo(HaveOccurred())
+		data, err := os.ReadFile(self)
+		Expect(err).NotTo(HaveOccurred())
+		exe := filepath.Join(testutil.TempDir(), name+".exe")
+		Expect(os.WriteFile(exe, data, 0o700)).To(Succeed())
+		return exe, []string{helperArg, "sleep", strconv.Itoa(seconds)}
+	}
 	sleep, err := exec.LookPath("sleep")
 	Expect(err).NotTo(HaveOccurred())
-	link := filepath.Join(GinkgoT().TempDir(), name)
+	link := filepath.Join(testutil.TempDir(), name)
 	Expect(os.Symlink(sleep, link)).To(Succeed())
-	return link
+	return link, []string{strconv.Itoa(seconds)}
+}
+
+// exiting returns a command and arguments that exit with code: sh on Unix,
+// this test binary as its exit helper on Windows.
+func exiting(code int) (string, []string) {
+	GinkgoHelper()
+	if runtime.GOOS == "windows" {
+		self, err := os.Executable()
+		Expect(err).NotTo(HaveOccurred())
+		return self, []string{helperArg, "exit", strconv.Itoa(code)}
+	}
+	return "sh", []string{"-c", "exit " + strconv.Itoa(code)}
 }
 
 // closedPort returns a 127.0.0.1 address nothing listens on.

@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strconv"
+	"strings"
 	"time"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -20,6 +21,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/deps"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var _ = Describe("a task check", func() {
@@ -258,7 +260,7 @@ var _ = Describe("a dns check", func() {
 
 var _ = Describe("a path check", func() {
 	var dir string
-	BeforeEach(func() { dir = GinkgoT().TempDir() })
+	BeforeEach(func() { dir = testutil.TempDir() })
 
 	Context("when the file exists", func() {
 		It("is met", func() {
@@ -300,10 +302,6 @@ var _ = Describe("a path check", func() {
 })
 
 var _ = Describe("a process check", func() {
-	if runtime.GOOS == "windows" {
-		return // the specs below run POSIX sleep under a symlinked name
-	}
-
 	Context("when a process with that image name runs", func() {
 		It("is met and gives its pid", func() {
 			name := uniqueName("orcdep")
@@ -399,24 +397,27 @@ var _ = Describe("a service check", func() {
 })
 
 var _ = Describe("a command check", func() {
-	if runtime.GOOS == "windows" {
-		return // the specs below use POSIX true/false/sleep
+	// commandName is what a check on cmd and args is called.
+	commandName := func(cmd string, args []string) string {
+		return "command " + strings.Join(append([]string{cmd}, args...), " ")
 	}
 
 	Context("when the command exits 0", func() {
 		It("is met", func() {
-			r := checkOne(definition.Check{Type: definition.CheckCommand, Command: "true"}, deps.Env{})
+			cmd, args := exiting(0)
+			r := checkOne(definition.Check{Type: definition.CheckCommand, Command: cmd, Arguments: args}, deps.Env{})
 			Expect(r.Met).To(BeTrue(), r.Reason)
-			Expect(r.Name).To(Equal("command true"))
+			Expect(r.Name).To(Equal(commandName(cmd, args)))
 			Expect(r.Reason).To(HavePrefix("exited with code 0 in "))
 		})
 	})
 
 	Context("when the command exits non-zero", func() {
 		It("is unmet with the exit code", func() {
-			r := checkOne(definition.Check{Type: definition.CheckCommand, Command: "sh", Arguments: []string{"-c", "exit 3"}}, deps.Env{})
+			cmd, args := exiting(3)
+			r := checkOne(definition.Check{Type: definition.CheckCommand, Command: cmd, Arguments: args}, deps.Env{})
 			Expect(r.Met).To(BeFalse())
-			Expect(r.Name).To(Equal("command sh -c exit 3"))
+			Expect(r.Name).To(Equal(commandName(cmd, args)))
 			Expect(r.Reason).To(Equal("exited with code 3"))
 		})
 	})
@@ -430,15 +431,11 @@ var _ = Describe("a command check", func() {
 	})
 
 	Context("when the command outlives its timeout", func() {
-		It("is unmet and the command and its children are killed", func() {
-			name := uniqueName("orcdep")
-			sleep := sleepAs(name)
-			// A shell that starts a child: the kill must take the child too.
-			c := definition.Check{
-				Type: definition.CheckCommand, Command: "sh",
-				Arguments: []string{"-c", `"$0" 30; true`, sleep},
-				Timeout:   dur(300 * time.Millisecond),
-			}
+		// expectStopped runs c, which starts a sleeper named name, and
+		// expects the check to give up at its 300ms timeout and the
+		// sleeper to be gone afterwards.
+		expectStopped := func(c definition.Check, name string) {
+			GinkgoHelper()
 			probe := definition.Check{Type: definition.CheckProcess, Process: name}
 			done := make(chan result.Dependency, 1)
 			start := time.Now()
@@ -451,6 +448,29 @@ var _ = Describe("a command check", func() {
 			Expect(r.Met).To(BeFalse())
 			Expect(r.Reason).To(Equal("no answer within 300ms (stopped)"))
 			Eventually(func() bool { return checkOne(probe, deps.Env{}).Met }).Should(BeFalse())
+		}
+
+		It("is unmet and the command is killed", func() {
+			name := uniqueName("orcdep")
+			sleeper, args := sleeperAs(name, 30)
+			expectStopped(definition.Check{
+				Type: definition.CheckCommand, Command: sleeper, Arguments: args,
+				Timeout: dur(300 * time.Millisecond),
+			}, name)
+		})
+
+		It("kills the command's children too", func() {
+			if runtime.GOOS == "windows" {
+				Skip("on Windows a check kills only its command; the children go when orc-exec's job object closes (command_windows.go)")
+			}
+			name := uniqueName("orcdep")
+			sleeper, args := sleeperAs(name, 30)
+			// A shell that starts a child: the kill must take the child too.
+			expectStopped(definition.Check{
+				Type: definition.CheckCommand, Command: "sh",
+				Arguments: append([]string{"-c", `"$0" "$@"; true`, sleeper}, args...),
+				Timeout:   dur(300 * time.Millisecond),
+			}, name)
 		})
 	})
 

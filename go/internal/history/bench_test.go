@@ -31,6 +31,9 @@ var big struct {
 }
 
 func TestMain(m *testing.M) {
+	if os.Getenv(appenderEnv) == "1" {
+		os.Exit(appenderMain(os.Args[1:]))
+	}
 	code := m.Run()
 	if big.dir != "" {
 		os.RemoveAll(big.dir)

@@ -1,11 +1,12 @@
 package history_test
 
 import (
+	"os"
+	"os/exec"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
-	"github.com/onsi/gomega/gexec"
 )
 
 func TestHistory(t *testing.T) {
@@ -13,18 +14,14 @@ func TestHistory(t *testing.T) {
 	RunSpecs(t, "History Suite")
 }
 
-// appender is the helper binary that appends from its own process, built
-// once and shared by the parallel workers.
-var appender string
-
-var _ = SynchronizedBeforeSuite(func() []byte {
-	bin, err := gexec.Build("github.com/orchestrator/orchestrator/go/internal/history/testdata/appender")
+// appenderCmd runs this test binary as the appender (appenderMain), so
+// specs can race real processes on one file. Re-running the binary, rather
+// than building a helper with `go build`, keeps the suite runnable where no
+// Go toolchain exists, such as the Windows lane under Wine.
+func appenderCmd(args ...string) *exec.Cmd {
+	self, err := os.Executable()
 	Expect(err).NotTo(HaveOccurred())
-	return []byte(bin)
-}, func(bin []byte) {
-	appender = string(bin)
-})
-
-var _ = SynchronizedAfterSuite(func() {}, func() {
-	gexec.CleanupBuildArtifacts()
-})
+	cmd := exec.Command(self, args...)
+	cmd.Env = append(os.Environ(), appenderEnv+"=1")
+	return cmd
+}

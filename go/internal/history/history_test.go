@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"time"
@@ -16,6 +15,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var t0 = time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
@@ -71,7 +71,7 @@ var _ = Describe("History", func() {
 	var path string
 
 	BeforeEach(func() {
-		path = filepath.Join(GinkgoT().TempDir(), "history", "backup.ndjson")
+		path = filepath.Join(testutil.TempDir(), "history", "backup.ndjson")
 	})
 
 	Context("when the file does not exist", func() {
@@ -320,7 +320,7 @@ var _ = Describe("History", func() {
 		start := func(n, count, pad int) []*gexec.Session {
 			sessions := make([]*gexec.Session, n)
 			for i := range sessions {
-				cmd := exec.Command(appender, path, fmt.Sprintf("w%02d", i), fmt.Sprint(count), fmt.Sprint(pad))
+				cmd := appenderCmd(path, fmt.Sprintf("w%02d", i), fmt.Sprint(count), fmt.Sprint(pad))
 				s, err := gexec.Start(cmd, GinkgoWriter, GinkgoWriter)
 				Expect(err).NotTo(HaveOccurred())
 				sessions[i] = s
@@ -357,7 +357,7 @@ var _ = Describe("History", func() {
 
 	Context("when a writer is SIGKILLed in the middle of appending", func() {
 		It("leaves a history that reads and appends normally", func() {
-			s, err := gexec.Start(exec.Command(appender, path, "k", "-1", "2000"), GinkgoWriter, GinkgoWriter)
+			s, err := gexec.Start(appenderCmd(path, "k", "-1", "2000"), GinkgoWriter, GinkgoWriter)
 			Expect(err).NotTo(HaveOccurred())
 			Eventually(func() int {
 				data, _ := os.ReadFile(path)

@@ -15,6 +15,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/result"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // Time filters and pruning must not assume that timestamps grow along the
@@ -27,7 +28,7 @@ var _ = Describe("history with timestamps out of order", func() {
 	var path string
 
 	BeforeEach(func() {
-		path = filepath.Join(GinkgoT().TempDir(), "history", "backup.jsonl")
+		path = filepath.Join(testutil.TempDir(), "history", "backup.jsonl")
 	})
 
 	// history writes n runs spread over the last 30 days in file order, with
@@ -64,7 +65,7 @@ var _ = Describe("history with timestamps out of order", func() {
 
 	It("Query --since returns every run at or after Since and no other, wherever the odd ones sit", func() {
 		for seed := range uint64(20) {
-			path = filepath.Join(GinkgoT().TempDir(), "history", "backup.jsonl")
+			path = filepath.Join(testutil.TempDir(), "history", "backup.jsonl")
 			recs := write(rand.New(rand.NewPCG(seed, 1)), 400)
 			since := now.Add(-7 * 24 * time.Hour)
 			got, err := history.Query(path, history.Filter{Since: since})
@@ -116,7 +117,7 @@ var _ = Describe("history with timestamps out of order", func() {
 
 	It("Prune by age drops exactly the runs older than maxAge and keeps every other", func() {
 		for seed := range uint64(20) {
-			path = filepath.Join(GinkgoT().TempDir(), "history", "backup.jsonl")
+			path = filepath.Join(testutil.TempDir(), "history", "backup.jsonl")
 			recs := write(rand.New(rand.NewPCG(seed, 2)), 400)
 			maxAge := 10 * 24 * time.Hour
 			Expect(history.Prune(path, 0, maxAge, now)).To(Succeed())
@@ -141,7 +142,7 @@ var _ = Describe("retention", func() {
 	var home, path, runs string
 
 	BeforeEach(func() {
-		home = GinkgoT().TempDir()
+		home = testutil.TempDir()
 		path = filepath.Join(home, "history", "backup.jsonl")
 		runs = filepath.Join(home, "runs", "backup")
 		Expect(os.MkdirAll(runs, 0o755)).To(Succeed())

@@ -11,8 +11,6 @@ import (
 	"strings"
 	"time"
 
-	. "github.com/onsi/ginkgo/v2"
-
 	"github.com/orchestrator/orchestrator/go/internal/proc"
 )
 
@@ -98,22 +96,6 @@ func readPID(dir, name string) func() int {
 		pid, _ := strconv.Atoi(strings.TrimSpace(string(b)))
 		return pid
 	}
-}
-
-// tempDir is GinkgoT().TempDir() that Wine can clean up: under Wine 8,
-// Go 1.26's os.RemoveAll fails on any file ("Invalid function": Wine lacks
-// NtSetInformationFile(FileDispositionInformationEx) and Go only falls back
-// on other statuses), while os.Remove (DeleteFileW) works. The directories
-// here are flat, so emptying them first is enough; cleanups run LIFO.
-func tempDir() string {
-	dir := GinkgoT().TempDir()
-	DeferCleanup(func() {
-		entries, _ := os.ReadDir(dir)
-		for _, e := range entries {
-			_ = os.Remove(filepath.Join(dir, e.Name()))
-		}
-	})
-	return dir
 }
 
 // helperSpec runs the test binary itself in the given helper mode.

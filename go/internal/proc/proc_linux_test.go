@@ -14,13 +14,14 @@ import (
 	"github.com/onsi/gomega/gbytes"
 
 	"github.com/orchestrator/orchestrator/go/internal/proc"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var _ = Describe("Run on Linux", func() {
 	var dir string
 
 	BeforeEach(func() {
-		dir = tempDir()
+		dir = testutil.TempDir()
 	})
 
 	It("captures a shell command's stdout and stderr and exit code", func() {

@@ -12,6 +12,7 @@ import (
 	"github.com/onsi/gomega/gbytes"
 
 	"github.com/orchestrator/orchestrator/go/internal/proc"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // These specs run on every platform, with the test binary as the child.
@@ -19,7 +20,7 @@ var _ = Describe("Run", func() {
 	var dir string
 
 	BeforeEach(func() {
-		dir = tempDir()
+		dir = testutil.TempDir()
 	})
 
 	It("reports the command's exit code", func() {

@@ -13,13 +13,14 @@ import (
 	"golang.org/x/sys/windows"
 
 	"github.com/orchestrator/orchestrator/go/internal/proc"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 var _ = Describe("Run on Windows", func() {
 	var dir string
 
 	BeforeEach(func() {
-		dir = tempDir()
+		dir = testutil.TempDir()
 	})
 
 	Context("when Shell is set", func() {

@@ -5,6 +5,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -39,6 +40,11 @@ func schemaPath() string {
 func expectSchemaValid(doc []byte) {
 	GinkgoHelper()
 	lint, err := exec.LookPath("xmllint")
+	if err != nil && runtime.GOOS == "windows" {
+		// Wine starts the Linux xmllint but then loses its process handle
+		// (WaitForSingleObject: Invalid handle), so it cannot be used there.
+		Skip("xmllint.exe is not on PATH; under Wine the Linux xmllint cannot be waited for (Wine gap), so the Linux lane validates this XML against the XSD")
+	}
 	if err != nil {
 		Skip("xmllint is not installed (apt-get install libxml2-utils)")
 	}

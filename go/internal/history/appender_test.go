@@ -1,12 +1,4 @@
-// Command appender is a test helper: it appends records to a history file
-// from its own process, so specs can race real processes on one file.
-//
-//	appender PATH WRITER COUNT [PAD]
-//
-// COUNT < 0 appends until killed. PAD pads each record's outputTail with that
-// many bytes (default 100, which gives records of about 300 bytes).
-// Retention keeps 1,000,000 runs, so pruning runs but must drop nothing.
-package main
+package history_test
 
 import (
 	"fmt"
@@ -19,22 +11,32 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/result"
 )
 
-func main() {
-	if len(os.Args) < 4 {
+// appenderEnv set to 1 makes the test binary act as appenderMain (see TestMain).
+const appenderEnv = "ORC_HISTORY_SPEC_APPENDER"
+
+// appenderMain appends records to a history file from its own process:
+//
+//	PATH WRITER COUNT [PAD]
+//
+// COUNT < 0 appends until killed. PAD pads each record's outputTail with that
+// many bytes (default 100, which gives records of about 300 bytes).
+// Retention keeps 1,000,000 runs, so pruning runs but must drop nothing.
+func appenderMain(args []string) int {
+	if len(args) < 3 {
 		fmt.Fprintln(os.Stderr, "usage: appender PATH WRITER COUNT [PAD]")
-		os.Exit(2)
+		return 2
 	}
-	path, writer := os.Args[1], os.Args[2]
-	count, err := strconv.Atoi(os.Args[3])
+	path, writer := args[0], args[1]
+	count, err := strconv.Atoi(args[2])
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
-		os.Exit(2)
+		return 2
 	}
 	pad := 100
-	if len(os.Args) > 4 {
-		if pad, err = strconv.Atoi(os.Args[4]); err != nil {
+	if len(args) > 3 {
+		if pad, err = strconv.Atoi(args[3]); err != nil {
 			fmt.Fprintln(os.Stderr, err)
-			os.Exit(2)
+			return 2
 		}
 	}
 	for i := 0; count < 0 || i < count; i++ {
@@ -47,7 +49,8 @@ func main() {
 		}
 		if err := history.AppendWith(path, rec, history.Retention{Keep: 1_000_000}); err != nil {
 			fmt.Fprintln(os.Stderr, err)
-			os.Exit(1)
+			return 1
 		}
 	}
+	return 0
 }
