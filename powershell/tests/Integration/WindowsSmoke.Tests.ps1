@@ -20,10 +20,20 @@ BeforeAll {
         [pscustomobject]@{ Path = $LiteralPath; Sddl = $sddl }
     }
     $script:saved = @{ ORC_HOME = $env:ORC_HOME; ProgramW6432 = $env:ProgramW6432 }
-    $script:linuxCommands = @{
+    # The tasks' commands: /bin/sh here; in the Windows pwsh host (Wine) this pwsh by full path,
+    # since Wine does not resolve bare names and its cmd.exe and ping.exe are not Windows'.
+    $script:smokeCommands = @{
         SucceedCommand = @('/bin/sh', '-c', 'exit 0')
         FailCommand    = @('/bin/sh', '-c', 'exit 3')
         SleepCommand   = @('/bin/sleep', '60')
+    }
+    if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        $pwsh = (Get-Process -Id $PID).Path
+        $script:smokeCommands = @{
+            SucceedCommand = @($pwsh, '-NoProfile', '-Command', 'exit 0')
+            FailCommand    = @($pwsh, '-NoProfile', '-Command', 'exit 3')
+            SleepCommand   = @($pwsh, '-NoProfile', '-Command', 'Start-Sleep -Seconds 60')
+        }
     }
     $script:goodFolder = 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)'
     $script:goodSecret = 'O:BAG:SYD:P(A;;FA;;;SY)(A;;FA;;;BA)'
@@ -81,7 +91,7 @@ Describe 'scripts/windows-smoke.ps1' {
 
     Context 'when every check holds' {
         It 'registers four tasks in \Orchestrator\, passes each check, removes them and exits 0' {
-            $results = & $smoke @linuxCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
+            $results = & $smoke @smokeCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
             $LASTEXITCODE | Should -Be 0
             @($results | Where-Object Result -eq 'FAIL' | ForEach-Object { "$($_.Check): $($_.Detail)" }) | Should -BeNullOrEmpty
             $checks = @($results | Where-Object Result -eq 'PASS' | ForEach-Object Check)
@@ -103,7 +113,7 @@ Describe 'scripts/windows-smoke.ps1' {
     Context 'when a check fails' {
         It 'reports FAIL for a history folder that grants Users, still removes every task and exits 1' {
             $global:OrcSmokeSddl['history'] = 'O:BAG:SYD:AI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)(A;OICIID;0x1200a9;;;BU)'
-            $results = & $smoke @linuxCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
+            $results = & $smoke @smokeCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
             $LASTEXITCODE | Should -Be 1
             $failed = @($results | Where-Object Result -eq 'FAIL')
             $failed.Count | Should -Be 1
@@ -116,7 +126,7 @@ Describe 'scripts/windows-smoke.ps1' {
             $state = New-Item -ItemType Directory -Path (Join-Path $env:ORC_HOME 'state')
             Set-Content -LiteralPath (Join-Path $state.FullName 'notify.secret') -Value 'x'
             $global:OrcSmokeSddl['notify.secret'] = 'O:BAG:SYD:(A;;FA;;;SY)(A;;FA;;;BA)'
-            $results = & $smoke @linuxCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
+            $results = & $smoke @smokeCommands -Prefix smk -TimeoutSec 60 -PassThru 6> $null
             $LASTEXITCODE | Should -Be 1
             $secret = @($results | Where-Object Check -like 'ACL state\notify.secret*')
             $secret[0].Result | Should -Be 'FAIL'
@@ -125,7 +135,7 @@ Describe 'scripts/windows-smoke.ps1' {
 
         It 'removes the tasks it registered when Task Scheduler refuses to start them, and exits 1' {
             Mock Start-ScheduledTask { throw 'The service cannot be started.' }
-            $results = & $smoke @linuxCommands -Prefix smk -TimeoutSec 10 -PassThru 6> $null
+            $results = & $smoke @smokeCommands -Prefix smk -TimeoutSec 10 -PassThru 6> $null
             $LASTEXITCODE | Should -Be 1
             @($results | Where-Object { $_.Check -like 'run *' -and $_.Result -eq 'PASS' }).Count | Should -Be 0
             @($results | Where-Object { $_.Check -like 'remove *' -and $_.Result -eq 'PASS' }).Count | Should -Be 4
@@ -135,7 +145,7 @@ Describe 'scripts/windows-smoke.ps1' {
 
     Context 'with -WhatIf' {
         It 'registers, starts and removes nothing' {
-            $null = & $smoke @linuxCommands -Prefix smk -WhatIf -PassThru 6> $null
+            $null = & $smoke @smokeCommands -Prefix smk -WhatIf -PassThru 6> $null
             Should -Invoke Register-ScheduledTask -ModuleName Orchestrator -Exactly 0
             Should -Invoke Start-ScheduledTask -ModuleName Orchestrator -Exactly 0
             $LASTEXITCODE | Should -Be 0
