@@ -109,6 +109,32 @@ Describe 'Find-Pwsh7Construct' {
         }
     }
 
+    Context 'when its tables are compared with the PowerShell 7 that runs here' {
+        # Every table entry is flagged when used, and names something PowerShell 7 really has:
+        # a typo in a table would otherwise silently check nothing.
+        BeforeDiscovery {
+            . (Join-Path $PSScriptRoot 'Find-Pwsh7Construct.ps1')
+            $script:parameterRows = foreach ($command in $Pwsh7Parameters.Keys) {
+                foreach ($parameter in $Pwsh7Parameters[$command]) { @{ Command = $command; Parameter = $parameter } }
+            }
+            $script:memberRows = foreach ($type in $Pwsh7Members.Keys) {
+                foreach ($entry in $Pwsh7Members[$type]) { @{ Type = "System.$type"; Member = ($entry -split '/')[0]; Arguments = @($entry -split '/')[1] } }
+            }
+        }
+
+        It 'flags <Command> -<Parameter>, which PowerShell 7 has' -ForEach $parameterRows {
+            @(Find-Pwsh7Construct -Text "$Command -$Parameter x").Count | Should -BeGreaterThan 0
+            $cmdlet = Get-Command -Name $Command -CommandType Cmdlet -ErrorAction SilentlyContinue
+            if ($cmdlet) { $cmdlet.Parameters.Keys | Should -Contain $Parameter }
+        }
+
+        It 'flags [<Type>]::<Member>, which .NET here has' -ForEach $memberRows {
+            $call = '[{0}]::{1}({2})' -f $Type, $Member, ((@(1..([int]("0$Arguments"))) | Where-Object { $_ -gt 0 } | ForEach-Object { '$a' }) -join ', ')
+            @(Find-Pwsh7Construct -Text $call).Count | Should -BeGreaterThan 0
+            @(($Type -as [type]).GetMember($Member)).Count | Should -BeGreaterThan 0
+        }
+    }
+
     Context 'when a script is Windows PowerShell 5.1 code' {
         It 'reports nothing in Pwsh51Clean.ps1' {
             @(Find-Pwsh7Construct -Path (Join-Path $PSScriptRoot 'Pwsh51Clean.ps1') | ForEach-Object { $_.ToString() }) | Should -BeNullOrEmpty

@@ -209,7 +209,9 @@ $script:Pwsh7Parameters = @{
     'Test-Connection'  = @('TargetName', 'Ping', 'TcpPort', 'MtuSize', 'Traceroute', 'Repeat', 'Detailed', 'IPv4', 'IPv6', 'ResolveDestination')
 }
 $script:Pwsh51KnownCommands = @{}
-$script:Pwsh7Parameters['Invoke-WebRequest'] = $script:Pwsh7Parameters['Invoke-RestMethod']
+# Invoke-WebRequest has the same additions except the ones that only make sense for a parsed body.
+$script:Pwsh7Parameters['Invoke-WebRequest'] = @($script:Pwsh7Parameters['Invoke-RestMethod'] |
+        Where-Object { $_ -notin 'StatusCodeVariable', 'ResponseHeadersVariable', 'FollowRelLink', 'MaximumFollowRelLink' })
 $script:Pwsh51Aliases = @{
     '%' = 'ForEach-Object'; 'foreach' = 'ForEach-Object'; 'gc' = 'Get-Content'; 'cat' = 'Get-Content'; 'type' = 'Get-Content'
     'ac' = 'Add-Content'; 'sc' = 'Set-Content'; 'gci' = 'Get-ChildItem'; 'ls' = 'Get-ChildItem'; 'dir' = 'Get-ChildItem'
