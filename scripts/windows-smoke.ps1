@@ -11,8 +11,8 @@
       Task Scheduler's LastTaskResult (Get-OrcTask) equal to orc-exec's exit code
       (0, 1, 5 and 0; see docs/exit-codes.md);
     - the run recorded in Get-OrcTaskHistory with the same run ID;
-    - the Event Log: the 'Orchestrator' source when it exists, and the Task Scheduler
-      Operational log when it is enabled (SKIP otherwise);
+    - the Event Log: the Task Scheduler Operational log must show the smoke tasks when it is
+      enabled; events of an 'Orchestrator' source are listed when there are any (SKIP otherwise);
     - ACLs: history\, runs\ and logs\ in the store grant SYSTEM and Administrators only, and
       state\notify.secret, when a secret is set, has exactly D:P(A;;FA;;;SY)(A;;FA;;;BA)
       (docs/orc-exec.md, docs/notifications.md).
@@ -170,7 +170,9 @@ try {
             catch { return "SKIP: cannot query event sources here ($($_.Exception.Message))" }
             if (-not $exists) { return 'SKIP: no Orchestrator event source on this host' }
             $events = @(Get-WinEvent -FilterHashtable @{ LogName = 'Application'; ProviderName = 'Orchestrator'; StartTime = $started } -ErrorAction SilentlyContinue)
-            if ($events.Count -eq 0) { throw 'the Orchestrator source exists but logged nothing during the smoke runs' }
+            # orc-exec logs to files (docs/orc-exec.md), not to the Event Log, and another product may
+            # own a source of this name: no events is not a failure.
+            if ($events.Count -eq 0) { return 'SKIP: the Orchestrator source logged nothing during the smoke runs' }
             '{0} event(s) since {1:u}' -f $events.Count, $started
         }
 
