@@ -37,14 +37,14 @@ function Write-OrcCronTable {
         }
         $dir = [System.IO.Path]::GetDirectoryName($path)
         $temp = Join-Path $dir ('.' + [System.IO.Path]::GetFileName($path) + '.' + [guid]::NewGuid().ToString('N') + '.tmp')
-        $mode = [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead'
+        $mode = [System.IO.UnixFileMode]'UserRead, UserWrite, GroupRead, OtherRead' # 5.1-fallback: cron backend, never chosen where Test-OrcWindows is true
         if (Test-Path -LiteralPath $path -PathType Leaf) {
-            $mode = [System.IO.File]::GetUnixFileMode($path)
+            $mode = [System.IO.File]::GetUnixFileMode($path) # 5.1-fallback: cron backend, never chosen where Test-OrcWindows is true
         }
         try {
             [System.IO.File]::WriteAllBytes($temp, $bytes)
-            [System.IO.File]::SetUnixFileMode($temp, $mode)
-            [System.IO.File]::Move($temp, $path, $true)
+            [System.IO.File]::SetUnixFileMode($temp, $mode) # 5.1-fallback: cron backend, never chosen where Test-OrcWindows is true
+            [System.IO.File]::Move($temp, $path, $true) # 5.1-fallback: cron backend, never chosen where Test-OrcWindows is true
         }
         catch {
             Remove-Item -LiteralPath $temp -Force -ErrorAction SilentlyContinue -WhatIf:$false -Confirm:$false
@@ -65,7 +65,7 @@ function Write-OrcCronTable {
             }
             return
         }
-        [System.IO.File]::SetUnixFileMode($temp, [System.IO.UnixFileMode]'UserRead, UserWrite')
+        [System.IO.File]::SetUnixFileMode($temp, [System.IO.UnixFileMode]'UserRead, UserWrite') # 5.1-fallback: cron backend, never chosen where Test-OrcWindows is true
         [System.IO.File]::WriteAllBytes($temp, $bytes)
         $out = & crontab $temp 2>&1
         if ($LASTEXITCODE -ne 0) {

@@ -1,0 +1,4 @@
+# Construct: background operator
+# Kind: syntax
+# Line: 4
+Get-ChildItem -Recurse &

@@ -1,0 +1,4 @@
+# Construct: ConvertFrom-Json -Depth
+# Kind: api
+# Line: 4
+$data = ConvertFrom-Json -InputObject $text -Depth 64

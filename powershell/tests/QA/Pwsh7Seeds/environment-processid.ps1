@@ -1,0 +1,4 @@
+# Construct: ProcessId
+# Kind: api
+# Line: 4
+$id = [Environment]::ProcessId

@@ -1,0 +1,4 @@
+# Construct: Get-Date -AsUTC
+# Kind: api
+# Line: 4
+$now = Get-Date -AsUTC

@@ -1,0 +1,4 @@
+# Construct: Get-Error
+# Kind: api
+# Line: 4
+Get-Error -Newest 1

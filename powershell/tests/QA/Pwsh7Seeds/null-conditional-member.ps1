@@ -1,0 +1,4 @@
+# Construct: null-conditional member access (?.)
+# Kind: syntax
+# Line: 4
+$length = ${task}?.Name.Length

@@ -1,0 +1,4 @@
+# Construct: Set-Content -AsByteStream
+# Kind: api
+# Line: 4
+Set-Content -Path a.bin -Value $bytes -AsByteStream

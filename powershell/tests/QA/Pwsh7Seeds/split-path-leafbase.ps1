@@ -1,0 +1,4 @@
+# Construct: Split-Path -LeafBase
+# Kind: api
+# Line: 4
+$base = Split-Path -Path $file -LeafBase

@@ -1,0 +1,4 @@
+# Construct: ternary operator
+# Kind: syntax
+# Line: 4
+$mode = $verbose ? "loud" : "quiet"

@@ -1,0 +1,4 @@
+# Construct: ToHexString
+# Kind: api
+# Line: 4
+$hex = [Convert]::ToHexString($bytes)

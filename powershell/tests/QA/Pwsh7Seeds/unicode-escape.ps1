@@ -1,0 +1,4 @@
+# Construct: Unicode escape
+# Kind: syntax
+# Line: 4
+$tick = "`u{2713}"

@@ -1,0 +1,4 @@
+# Construct: [ValidateNotNullOrWhiteSpace] attribute
+# Kind: syntax
+# Line: 4
+function f { param([ValidateNotNullOrWhiteSpace()] [string] $Name) $Name }
