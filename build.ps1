@@ -24,6 +24,9 @@ param(
 )
 
 Set-StrictMode -Version Latest
+# $IsWindows and $IsMacOS do not exist on Windows PowerShell 5.1, and strict mode throws on reading them.
+$OnWindows = $PSVersionTable.PSEdition -eq 'Desktop' -or [bool](Get-Variable -Name IsWindows -ValueOnly -ErrorAction SilentlyContinue)
+$OnMacOS = [bool](Get-Variable -Name IsMacOS -ValueOnly -ErrorAction SilentlyContinue)
 $ErrorActionPreference = 'Stop'
 $Root = $PSScriptRoot
 $Tools = Join-Path $Root '.tools'
@@ -72,12 +75,12 @@ function Get-Version {
 }
 
 function Get-HostRid {
-    if ($IsWindows -or $null -eq $IsWindows) {
+    if ($OnWindows) {
         if ([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'Arm64') { return 'win-arm64' }
         return 'win-x64'
     }
     $arch = if ([System.Runtime.InteropServices.RuntimeInformation]::OSArchitecture -eq 'Arm64') { 'arm64' } else { 'x64' }
-    if ($IsMacOS) { return "osx-$arch" }
+    if ($OnMacOS) { return "osx-$arch" }
     return "linux-$arch"
 }
 
@@ -122,7 +125,7 @@ function Invoke-GoTest {
 }
 
 function Invoke-WindowsTest {
-    if ($IsWindows -or $null -eq $IsWindows) {
+    if ($OnWindows) {
         Write-Step 'Windows lane: GoTest already ran natively on Windows'
         return
     }
