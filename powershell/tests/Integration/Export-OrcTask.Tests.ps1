@@ -56,7 +56,7 @@ AfterAll {
     Remove-OrcTestModule
 }
 
-Describe 'Get-OrcTask | Register-OrcTask' {
+Describe 'Get-OrcTask | Register-OrcTask' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     It 'changes nothing for a task that sets every field, <Kind>' -ForEach $schedules {
@@ -83,7 +83,7 @@ Describe 'Get-OrcTask | Register-OrcTask' {
     }
 }
 
-Describe 'Export-OrcTask' {
+Describe 'Export-OrcTask' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     It 'round-trips through Register-OrcTask -Path byte for byte, <Kind>' -ForEach $schedules {
@@ -145,7 +145,7 @@ Describe 'Export-OrcTask' {
     }
 }
 
-Describe 'Every string survives every cmdlet byte for byte' {
+Describe 'Every string survives every cmdlet byte for byte' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     Context 'when the definition is read <Reader>' -ForEach @(
@@ -179,7 +179,7 @@ Describe 'Every string survives every cmdlet byte for byte' {
     }
 }
 
-Describe 'A registration the scheduler refuses' {
+Describe 'A registration the scheduler refuses' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     It 'leaves no new definition behind and writes one error record' {
@@ -215,7 +215,7 @@ Describe 'A registration the scheduler refuses' {
     }
 }
 
-Describe 'Register-OrcTask -Credential with a stored or piped definition' {
+Describe 'Register-OrcTask -Credential with a stored or piped definition' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     It 'refuses a credential for another user than the definition''s runAs (Orc.CredentialMismatch) and changes nothing' {

@@ -17,6 +17,13 @@ BeforeAll {
         if (-not $IsWindows) { & chmod 600 $path }
     }
 
+    # Wine resolves no program by bare name on PATH, so Windows uses cmd.exe by full path.
+    $script:OnWindows = $IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop'
+    function script:New-ShellAction([string] $Script) {
+        if ($OnWindows) { return @{ command = (Join-Path $env:SystemRoot 'System32\cmd.exe'); arguments = @('/c', $Script) } }
+        return @{ command = 'sh'; arguments = @('-c', $Script) }
+    }
+
     function script:Invoke-Orc([string[]] $Arguments) {
         $out = & $Exe @Arguments 2>$null
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($out) }
@@ -38,7 +45,7 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'runs a task and prints one orc.result/v1 line with status SUCCESS' {
-        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'sh'; arguments = @('-c', 'echo hello from pester') } }
+        Set-Definition $StoreHome @{ name = 'hello'; action = (New-ShellAction 'echo hello from pester') }
         $r = Invoke-Orc @('run', 'hello', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 0
         $r.Lines.Count | Should -Be 1
@@ -49,7 +56,7 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'exits 1 with status FAILED after every retry is spent' {
-        Set-Definition $StoreHome @{ name = 'flaky'; action = @{ command = 'sh'; arguments = @('-c', 'exit 4') }; retry = @{ attempts = 3; delay = '10ms' } }
+        Set-Definition $StoreHome @{ name = 'flaky'; action = (New-ShellAction 'exit 4'); retry = @{ attempts = 3; delay = '10ms' } }
         $r = Invoke-Orc @('run', 'flaky', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 1
         $rec = $r.Lines[0] | ConvertFrom-Json
@@ -67,7 +74,7 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'lists tasks with their last result' {
-        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'true' } }
+        Set-Definition $StoreHome @{ name = 'hello'; action = (New-ShellAction 'exit 0') }
         $null = Invoke-Orc @('run', 'hello', '--home', $StoreHome)
         $r = Invoke-Orc @('list', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 0
