@@ -69,7 +69,6 @@ GOOS=windows GOARCH=amd64 CGO_ENABLED=0 go build -trimpath \
 # The driver runs inside the hosted runspace (no console needed, so plain pipes work in CI).
 cat >"$OUT/run.ps1" <<'PS1'
 param([string] $Pester, [string] $Exec, [string] $PathList)
-$ErrorActionPreference = 'Stop'
 $env:ORC_EXEC_PATH = $Exec
 Import-Module $Pester
 $config = New-PesterConfiguration
