@@ -86,7 +86,10 @@ if ($null -eq $r) { Write-Host 'Windows Pester: 0 passed, 1 failed, 0 skipped (P
 # A test excluded here says why through its tag; list them so nothing is skipped silently.
 $excluded = @($r.Tests | Where-Object { $_.Result -eq 'NotRun' })
 foreach ($t in $excluded) {
-    $reason = @($t.Tag | Where-Object { $_ -like 'NotOnWine.*' }) -join ', '
+    # A tag on a Describe or Context is not copied onto its tests: collect the ancestors' tags.
+    $tags = @($t.Tag)
+    for ($b = $t.Block; $null -ne $b; $b = $b.Parent) { $tags += @($b.Tag) }
+    $reason = @($tags | Where-Object { $_ -like 'NotOnWine.*' } | Select-Object -Unique) -join ', '
     if (-not $reason) { $reason = 'not run' }
     Write-Host ("skipped under Wine [{0}]: {1}" -f $reason, $t.ExpandedPath)
 }
