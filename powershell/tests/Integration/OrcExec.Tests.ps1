@@ -83,3 +83,46 @@ Describe 'orc-exec (real binary)' {
         $t.lastResult.status | Should -Be 'SUCCESS'
     }
 }
+
+# The module's one process boundary with the real binary: on Windows, PowerShell builds a single
+# command line from the arguments (quoting rules differ from Unix argv) and pipes stdin through
+# the console code page unless told otherwise.
+Describe 'Invoke-OrcExec with the real orc-exec' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot '../TestHelpers.ps1')
+        Import-OrcTestModule
+    }
+    AfterAll {
+        Remove-OrcTestModule
+    }
+    BeforeEach {
+        # A space and non-ASCII in the store path. Non-ASCII is built from code points: this file
+        # has no BOM, and Windows PowerShell 5.1 would read it in the ANSI code page.
+        $script:Check = [string][char]0x2713
+        $script:Accented = -join [char[]](0xFC, 0x6E, 0xEF, 0x63, 0xF6, 0x64, 0xE9)
+        $script:StoreHome = Join-Path ([System.IO.Path]::GetTempPath()) ("orc pester $Check " + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path (Join-Path $StoreHome 'tasks') -Force | Out-Null
+        if (-not $OnWindows) { & chmod 700 $StoreHome (Join-Path $StoreHome 'tasks') }
+    }
+    AfterEach {
+        Remove-Item -Recurse -Force -LiteralPath $StoreHome -ErrorAction SilentlyContinue
+    }
+
+    It 'passes a store path with spaces and non-ASCII, and stdin as UTF-8, byte for byte' {
+        $description = "say `"hi`" $Check $Accented"
+        $json = '{"name":"quoted","description":"say \"hi\" ' + $Check + ' ' + $Accented + '","action":{"command":"x","arguments":["a b","c\"d"]}}'
+        $r = InModuleScope Orchestrator -Parameters @{ Json = $json; StoreHome = $StoreHome } {
+            param($Json, $StoreHome)
+            Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $Json -StoreHome $StoreHome
+        }
+        $r.ExitCode | Should -Be 0 -Because $r.StdErr
+        $exported = InModuleScope Orchestrator -Parameters @{ StoreHome = $StoreHome } {
+            param($StoreHome)
+            Invoke-OrcExec -ArgumentList @('define', 'quoted', '--export') -StoreHome $StoreHome
+        }
+        $exported.ExitCode | Should -Be 0 -Because $exported.StdErr
+        $stored = $exported.Records[0].json | ConvertFrom-Json
+        $stored.description | Should -BeExactly $description
+        $stored.action.arguments | Should -Be @('a b', 'c"d')
+    }
+}
