@@ -5,6 +5,8 @@
 #   - pwsh 7.6.9 as a dotnet tool in .tools/pwsh
 #   - Pester 5.7.1 from NuGet into .tools/modules/Pester
 #   - the ProcessPrng shim that lets Go 1.26 binaries run under Wine 8
+#   - winpwsh, a win-x64 PowerShell 7 host (scripts/winpwsh) in .tools/winpwsh, for
+#     scripts/test-windows-pester.sh
 # Go must already be on PATH (CI sources ../shared/dev-env.sh first).
 set -euo pipefail
 
@@ -101,5 +103,28 @@ fi
 [ -d "$sys32" ] || die "the Wine prefix has no system32 at $sys32"
 cmp -s "$shim" "$sys32/bcryptprimitives.dll" || cp "$shim" "$sys32/bcryptprimitives.dll"
 say "wine ($wine_bin) ok, prefix $WINEPREFIX"
+
+# --- winpwsh: PowerShell 7 for Windows, run under Wine ----------------------
+# ~119 MB published, so built here and never committed. Rebuilt only when its sources change:
+# the stamp holds their hash.
+winpwsh_src="$root/scripts/winpwsh"
+winpwsh_dir="$tools/winpwsh"
+winpwsh_hash=$(cat "$winpwsh_src/winpwsh.csproj" "$winpwsh_src/Program.cs" | sha256sum | cut -d' ' -f1)
+if [ -f "$winpwsh_dir/winpwsh.exe" ] && [ -d "$winpwsh_dir/Modules/Microsoft.PowerShell.Utility" ] &&
+    [ "$(cat "$winpwsh_dir/.stamp" 2>/dev/null)" = "$winpwsh_hash" ]; then
+    say "winpwsh ok"
+else
+    command -v dotnet >/dev/null 2>&1 || die "dotnet SDK not found: it is needed to build the Windows PowerShell host (scripts/winpwsh)."
+    say "building winpwsh (PowerShell $PWSH_VERSION for win-x64) into $winpwsh_dir"
+    winpwsh_obj=$(mktemp -d)
+    rm -rf "$winpwsh_dir.new"
+    dotnet publish "$winpwsh_src/winpwsh.csproj" -c Release -o "$winpwsh_dir.new" \
+        -p:BaseIntermediateOutputPath="$winpwsh_obj/obj/" -p:BaseOutputPath="$winpwsh_obj/bin/" >/dev/null
+    rm -rf "$winpwsh_obj"
+    [ -d "$winpwsh_dir.new/Modules/Microsoft.PowerShell.Utility" ] || die "winpwsh was published without \$PSHOME/Modules"
+    printf '%s\n' "$winpwsh_hash" >"$winpwsh_dir.new/.stamp"
+    rm -rf "$winpwsh_dir"
+    mv "$winpwsh_dir.new" "$winpwsh_dir"
+fi
 
 say "done"

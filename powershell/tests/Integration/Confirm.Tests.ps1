@@ -34,7 +34,7 @@ $Command
     }
 }
 
-Describe '-Confirm' {
+Describe '-Confirm' -Tag 'NotOnWine.CronBackend' {
     It '<Command> asks once, about the task' -ForEach @(
         @{ Command = 'Register-OrcTask -Name c2 -Command /bin/true -Cron "0 2 * * *" -Confirm'; Target = 'c2' }
         @{ Command = 'Set-OrcTask -Name c1 -Timeout 2h -Confirm'; Target = 'c1' }

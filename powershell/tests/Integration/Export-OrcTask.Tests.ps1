@@ -59,7 +59,7 @@ AfterAll {
 Describe 'Get-OrcTask | Register-OrcTask' {
     BeforeEach { Reset-Store }
 
-    It 'changes nothing for a task that sets every field, <Kind>' -ForEach $schedules {
+    It 'changes nothing for a task that sets every field, <Kind>' -ForEach $schedules -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $Schedule
         $before = Get-Stored
         $cron = Get-CronText
@@ -69,7 +69,7 @@ Describe 'Get-OrcTask | Register-OrcTask' {
         Get-CronText | Should -BeExactly $cron
     }
 
-    It 'takes a task name as well' {
+    It 'takes a task name as well' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         'every-field' | Register-OrcTask -WarningAction SilentlyContinue
@@ -86,7 +86,7 @@ Describe 'Get-OrcTask | Register-OrcTask' {
 Describe 'Export-OrcTask' {
     BeforeEach { Reset-Store }
 
-    It 'round-trips through Register-OrcTask -Path byte for byte, <Kind>' -ForEach $schedules {
+    It 'round-trips through Register-OrcTask -Path byte for byte, <Kind>' -ForEach $schedules -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $Schedule
         $before = Get-Stored
         $cron = Get-CronText
@@ -106,7 +106,7 @@ Describe 'Export-OrcTask' {
         Get-CronText | Should -BeExactly $cron
     }
 
-    It 'returns the stored text without -Path, and Export-OrcTask | Register-OrcTask changes nothing' {
+    It 'returns the stored text without -Path, and Export-OrcTask | Register-OrcTask changes nothing' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         $text = Export-OrcTask -Name every-field
@@ -116,7 +116,7 @@ Describe 'Export-OrcTask' {
         Get-Stored | Should -BeExactly $before
     }
 
-    It 'writes <name>.json into a folder, refuses to replace a file without -Force and replaces it with -Force' {
+    It 'writes <name>.json into a folder, refuses to replace a file without -Force and replaces it with -Force' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $folder = Join-Path $env:ORC_HOME 'backup'
         $null = New-Item -ItemType Directory -Path $folder
@@ -131,7 +131,7 @@ Describe 'Export-OrcTask' {
         @(Get-ChildItem -Path $folder -Force).Count | Should -Be 1 -Because 'the temporary file is renamed, not left behind'
     }
 
-    It 'writes nothing with -WhatIf' {
+    It 'writes nothing with -WhatIf' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $file = Join-Path $env:ORC_HOME 'whatif.json'
         Export-OrcTask -Name every-field -Path $file -WhatIf
@@ -145,7 +145,7 @@ Describe 'Export-OrcTask' {
     }
 }
 
-Describe 'Every string survives every cmdlet byte for byte' {
+Describe 'Every string survives every cmdlet byte for byte' -Tag 'NotOnWine.CronBackend' {
     BeforeEach { Reset-Store }
 
     Context 'when the definition is read <Reader>' -ForEach @(
@@ -182,7 +182,7 @@ Describe 'Every string survives every cmdlet byte for byte' {
 Describe 'A registration the scheduler refuses' {
     BeforeEach { Reset-Store }
 
-    It 'leaves no new definition behind and writes one error record' {
+    It 'leaves no new definition behind and writes one error record' -Tag 'NotOnWine.CronBackend' {
         $file = Join-Path $env:ORC_HOME 'logon.json'
         [System.IO.File]::WriteAllText($file, '{"name":"logon","schedule":{"logon":{}},"action":{"command":"/bin/true"}}')
         Register-OrcTask -Path $file -ErrorVariable err -ErrorAction SilentlyContinue
@@ -193,7 +193,7 @@ Describe 'A registration the scheduler refuses' {
         Get-CronText | Should -Not -Match 'logon'
     }
 
-    It 'puts the previous definition back byte for byte when a change is refused' {
+    It 'puts the previous definition back byte for byte when a change is refused' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         $cron = Get-CronText
@@ -204,7 +204,7 @@ Describe 'A registration the scheduler refuses' {
         Get-CronText | Should -BeExactly $cron
     }
 
-    It 'puts it back when the crontab cannot be written, with the backend''s error ID' {
+    It 'puts it back when the crontab cannot be written, with the backend''s error ID' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         $env:ORC_CRON_TARGET = Join-Path $env:ORC_HOME 'missing/folder/crontab'
@@ -218,7 +218,7 @@ Describe 'A registration the scheduler refuses' {
 Describe 'Register-OrcTask -Credential with a stored or piped definition' {
     BeforeEach { Reset-Store }
 
-    It 'refuses a credential for another user than the definition''s runAs (Orc.CredentialMismatch) and changes nothing' {
+    It 'refuses a credential for another user than the definition''s runAs (Orc.CredentialMismatch) and changes nothing' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         $other = New-Object System.Management.Automation.PSCredential ('CORP\mallory', (ConvertTo-SecureString 'p' -AsPlainText -Force))
@@ -242,7 +242,7 @@ Describe 'Register-OrcTask -Credential with a stored or piped definition' {
         Get-Stored 'sys' | Should -BeNullOrEmpty
     }
 
-    It 'accepts the credential of the definition''s own user and keeps the definition as it is' {
+    It 'accepts the credential of the definition''s own user and keeps the definition as it is' -Tag 'NotOnWine.CronBackend' {
         Register-Fixture $null
         $before = Get-Stored
         $same = New-Object System.Management.Automation.PSCredential ('CORP\svc-export', (ConvertTo-SecureString 'p' -AsPlainText -Force))

@@ -17,6 +17,13 @@ BeforeAll {
         if (-not $IsWindows) { & chmod 600 $path }
     }
 
+    # Wine resolves no program by bare name on PATH, so Windows uses cmd.exe by full path.
+    $script:OnWindows = $IsWindows -or $PSVersionTable.PSEdition -eq 'Desktop'
+    function script:New-ShellAction([string] $Script) {
+        if ($OnWindows) { return @{ command = (Join-Path $env:SystemRoot 'System32\cmd.exe'); arguments = @('/c', $Script) } }
+        return @{ command = 'sh'; arguments = @('-c', $Script) }
+    }
+
     function script:Invoke-Orc([string[]] $Arguments) {
         $out = & $Exe @Arguments 2>$null
         [pscustomobject]@{ ExitCode = $LASTEXITCODE; Lines = @($out) }
@@ -38,7 +45,7 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'runs a task and prints one orc.result/v1 line with status SUCCESS' {
-        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'sh'; arguments = @('-c', 'echo hello from pester') } }
+        Set-Definition $StoreHome @{ name = 'hello'; action = (New-ShellAction 'echo hello from pester') }
         $r = Invoke-Orc @('run', 'hello', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 0
         $r.Lines.Count | Should -Be 1
@@ -49,7 +56,7 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'exits 1 with status FAILED after every retry is spent' {
-        Set-Definition $StoreHome @{ name = 'flaky'; action = @{ command = 'sh'; arguments = @('-c', 'exit 4') }; retry = @{ attempts = 3; delay = '10ms' } }
+        Set-Definition $StoreHome @{ name = 'flaky'; action = (New-ShellAction 'exit 4'); retry = @{ attempts = 3; delay = '10ms' } }
         $r = Invoke-Orc @('run', 'flaky', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 1
         $rec = $r.Lines[0] | ConvertFrom-Json
@@ -67,12 +74,55 @@ Describe 'orc-exec (real binary)' {
     }
 
     It 'lists tasks with their last result' {
-        Set-Definition $StoreHome @{ name = 'hello'; action = @{ command = 'true' } }
+        Set-Definition $StoreHome @{ name = 'hello'; action = (New-ShellAction 'exit 0') }
         $null = Invoke-Orc @('run', 'hello', '--home', $StoreHome)
         $r = Invoke-Orc @('list', '--home', $StoreHome, '--output', 'json')
         $r.ExitCode | Should -Be 0
         $t = $r.Lines[0] | ConvertFrom-Json
         $t.name | Should -Be 'hello'
         $t.lastResult.status | Should -Be 'SUCCESS'
+    }
+}
+
+# The module's one process boundary with the real binary: on Windows, PowerShell builds a single
+# command line from the arguments (quoting rules differ from Unix argv) and pipes stdin through
+# the console code page unless told otherwise.
+Describe 'Invoke-OrcExec with the real orc-exec' {
+    BeforeAll {
+        . (Join-Path $PSScriptRoot '../TestHelpers.ps1')
+        Import-OrcTestModule
+    }
+    AfterAll {
+        Remove-OrcTestModule
+    }
+    BeforeEach {
+        # A space and non-ASCII in the store path. Non-ASCII is built from code points: this file
+        # has no BOM, and Windows PowerShell 5.1 would read it in the ANSI code page.
+        $script:Check = [string][char]0x2713
+        $script:Accented = -join [char[]](0xFC, 0x6E, 0xEF, 0x63, 0xF6, 0x64, 0xE9)
+        $script:StoreHome = Join-Path ([System.IO.Path]::GetTempPath()) ("orc pester $Check " + [guid]::NewGuid().ToString('N'))
+        New-Item -ItemType Directory -Path (Join-Path $StoreHome 'tasks') -Force | Out-Null
+        if (-not $OnWindows) { & chmod 700 $StoreHome (Join-Path $StoreHome 'tasks') }
+    }
+    AfterEach {
+        Remove-Item -Recurse -Force -LiteralPath $StoreHome -ErrorAction SilentlyContinue
+    }
+
+    It 'passes a store path with spaces and non-ASCII, and stdin as UTF-8, byte for byte' {
+        $description = "say `"hi`" $Check $Accented"
+        $json = '{"name":"quoted","description":"say \"hi\" ' + $Check + ' ' + $Accented + '","action":{"command":"x","arguments":["a b","c\"d"]}}'
+        $r = InModuleScope Orchestrator -Parameters @{ Json = $json; StoreHome = $StoreHome } {
+            param($Json, $StoreHome)
+            Invoke-OrcExec -ArgumentList @('define', '--file', '-') -InputObject $Json -StoreHome $StoreHome
+        }
+        $r.ExitCode | Should -Be 0 -Because $r.StdErr
+        $exported = InModuleScope Orchestrator -Parameters @{ StoreHome = $StoreHome } {
+            param($StoreHome)
+            Invoke-OrcExec -ArgumentList @('define', 'quoted', '--export') -StoreHome $StoreHome
+        }
+        $exported.ExitCode | Should -Be 0 -Because $exported.StdErr
+        $stored = $exported.Records[0].json | ConvertFrom-Json
+        $stored.description | Should -BeExactly $description
+        $stored.action.arguments | Should -Be @('a b', 'c"d')
     }
 }

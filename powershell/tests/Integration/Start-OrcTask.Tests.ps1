@@ -16,7 +16,7 @@ AfterAll {
     Remove-OrcTestModule
 }
 
-Describe 'Start-OrcTask' {
+Describe 'Start-OrcTask' -Tag 'NotOnWine.CronBackend' {
     Context 'when the task does not exist' {
         It 'fails at once with Orc.TaskNotFound, even with -Wait' {
             $watch = [System.Diagnostics.Stopwatch]::StartNew()
@@ -37,7 +37,7 @@ Describe 'Start-OrcTask' {
     }
 }
 
-Describe 'Stop-OrcTask on the cron backend' {
+Describe 'Stop-OrcTask on the cron backend' -Tag 'NotOnWine.CronBackend' {
     It 'writes nothing to the pipeline when the task is not running' {
         $out = Stop-OrcTask -Name idle -ErrorVariable err
         $err | Should -BeNullOrEmpty

@@ -14,7 +14,7 @@ Describe 'Install-OrcExecutable' {
         $script:store = Join-Path $TestDrive ("store-" + [guid]::NewGuid().ToString('N'))
     }
 
-    It 'copies to <store>/bin/orc-exec on Linux/macOS and returns the stable path' {
+    It 'copies to <store>/bin/orc-exec on Linux/macOS and returns the stable path' -Tag 'NotOnWine.UnixChmod' {
         Mock Test-OrcWindows { $false }
         $path = InModuleScope Orchestrator -Parameters @{ Source = $source; Store = $store } {
             param($Source, $Store)
@@ -27,12 +27,17 @@ Describe 'Install-OrcExecutable' {
     It 'copies to %ProgramFiles%\Orchestrator\orc-exec.exe on Windows' {
         Mock Test-OrcWindows { $true }
         $saved = $env:ProgramFiles
+        # On Windows ProgramW6432 is set and wins over ProgramFiles: clear it, or the test would
+        # install into the real Program Files.
+        $savedW6432 = $env:ProgramW6432
         try {
             $env:ProgramFiles = Join-Path $TestDrive 'ProgramFiles'
+            $env:ProgramW6432 = $null
             $path = InModuleScope Orchestrator -Parameters @{ Source = $source } { param($Source) Install-OrcExecutable -SourcePath $Source }
         }
         finally {
             $env:ProgramFiles = $saved
+            $env:ProgramW6432 = $savedW6432
         }
         $path | Should -Be (Join-Path (Join-Path (Join-Path $TestDrive 'ProgramFiles') 'Orchestrator') 'orc-exec.exe')
         Test-Path $path | Should -BeTrue
@@ -54,7 +59,7 @@ Describe 'Install-OrcExecutable' {
         $path | Should -Be (Join-Path (Join-Path (Join-Path $TestDrive 'ProgramFiles64') 'Orchestrator') 'orc-exec.exe')
     }
 
-    It 'leaves an identical binary alone and replaces a different one' {
+    It 'leaves an identical binary alone and replaces a different one' -Tag 'NotOnWine.UnixChmod' {
         Mock Test-OrcWindows { $false }
         $install = {
             InModuleScope Orchestrator -Parameters @{ Source = $source; Store = $store } {
