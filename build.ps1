@@ -133,6 +133,8 @@ function Invoke-WindowsTest {
     Invoke-Native bash @((Join-Path $Root 'scripts/test-windows.sh'))
     Write-Step 'End-to-end suite on orc-exec.exe under Wine'
     Invoke-Native bash @((Join-Path $Root 'scripts/test-windows-e2e.sh'))
+    Write-Step 'Pester in the Windows PowerShell host under Wine'
+    Invoke-Native bash @((Join-Path $Root 'scripts/test-windows-pester.sh'))
 }
 
 function Invoke-PesterTest {

@@ -119,7 +119,8 @@ else
     winpwsh_obj=$(mktemp -d)
     rm -rf "$winpwsh_dir.new"
     dotnet publish "$winpwsh_src/winpwsh.csproj" -c Release -o "$winpwsh_dir.new" \
-        -p:BaseIntermediateOutputPath="$winpwsh_obj/obj/" -p:BaseOutputPath="$winpwsh_obj/bin/" >/dev/null
+        -p:BaseIntermediateOutputPath="$winpwsh_obj/obj/" -p:BaseOutputPath="$winpwsh_obj/bin/" >"$winpwsh_obj/publish.log" 2>&1 ||
+        { tail -n 40 "$winpwsh_obj/publish.log" >&2; die "could not publish scripts/winpwsh (log above)"; }
     rm -rf "$winpwsh_obj"
     [ -d "$winpwsh_dir.new/Modules/Microsoft.PowerShell.Utility" ] || die "winpwsh was published without \$PSHOME/Modules"
     printf '%s\n' "$winpwsh_hash" >"$winpwsh_dir.new/.stamp"
