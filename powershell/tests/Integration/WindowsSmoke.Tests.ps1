@@ -28,11 +28,19 @@ BeforeAll {
         SleepCommand   = @('/bin/sleep', '60')
     }
     if ($PSVersionTable.PSEdition -eq 'Desktop' -or $IsWindows) {
+        # Scripts run with -File first: the Wine lane's host (winpwsh) runs -File in a hosted runspace,
+        # while -Command needs a console, which a task's child has none of there (it died with
+        # 0xE0434352). pwsh.exe and powershell.exe on a real host take -File the same way.
         $pwsh = (Get-Process -Id $PID).Path
+        $scripts = Join-Path ([System.IO.Path]::GetTempPath()) ('orc-smoke-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $scripts
+        Set-Content -LiteralPath (Join-Path $scripts 'ok.ps1') -Value 'exit 0'
+        Set-Content -LiteralPath (Join-Path $scripts 'fail.ps1') -Value 'exit 3'
+        Set-Content -LiteralPath (Join-Path $scripts 'sleep.ps1') -Value 'Start-Sleep -Seconds 60'
         $script:smokeCommands = @{
-            SucceedCommand = @($pwsh, '-NoProfile', '-Command', 'exit 0')
-            FailCommand    = @($pwsh, '-NoProfile', '-Command', 'exit 3')
-            SleepCommand   = @($pwsh, '-NoProfile', '-Command', 'Start-Sleep -Seconds 60')
+            SucceedCommand = @($pwsh, '-File', (Join-Path $scripts 'ok.ps1'))
+            FailCommand    = @($pwsh, '-File', (Join-Path $scripts 'fail.ps1'))
+            SleepCommand   = @($pwsh, '-File', (Join-Path $scripts 'sleep.ps1'))
         }
     }
     $script:goodFolder = 'O:BAG:SYD:PAI(A;OICI;FA;;;SY)(A;OICI;FA;;;BA)'
