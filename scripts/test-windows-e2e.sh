@@ -13,32 +13,12 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 OUT="$ROOT/out/wine-e2e"
 PER_BINARY_TIMEOUT=${PER_BINARY_TIMEOUT:-600}
 
-export WINEPREFIX=${WINEPREFIX:-$ROOT/.tools/wineprefix}
-export WINEDEBUG=-all
-export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-mscoree,mshtml=}
-
-say() { printf 'test-windows-e2e: %s\n' "$*"; }
-die() { printf 'test-windows-e2e: error: %s\n' "$*" >&2; exit 1; }
-
-command -v go >/dev/null 2>&1 || die "go is not on PATH: source ../shared/dev-env.sh first"
-wine=$(command -v wine64 || true)
-[ -n "$wine" ] || { [ -x /usr/lib/wine/wine64 ] && wine=/usr/lib/wine/wine64; } || true
-[ -n "$wine" ] || die "wine64 not found: run scripts/bootstrap.sh"
-wineserver=$(command -v wineserver || true)
-[ -n "$wineserver" ] || { [ -x /usr/lib/wine/wineserver64 ] && wineserver=/usr/lib/wine/wineserver64; } || true
-[ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ] ||
-    die "no bootstrapped Wine prefix at $WINEPREFIX (ProcessPrng shim missing): run scripts/bootstrap.sh"
+LANE=test-windows-e2e
+# shellcheck source=wine/lane.sh
+source "$ROOT/scripts/wine/lane.sh"
 command -v xmllint >/dev/null 2>&1 || die "xmllint not found: apt-get install libxml2-utils"
 XSD="$ROOT/../shared/schemas/task-scheduler/TaskSchedulerV2Schema.dahall.xsd"
 [ -f "$XSD" ] || die "Task Scheduler XSD not found at $XSD"
-
-# Wine derives DACLs from Unix modes: orc-exec refuses a store or secret
-# others could read or change, so give Wine Windows' owner-only default.
-umask 077
-
-# A lingering wineserver (ours: this prefix only) would keep CI waiting.
-stop_wine() { [ -n "$wineserver" ] && "$wineserver" -k >/dev/null 2>&1 || true; }
-trap stop_wine EXIT
 
 start=$SECONDS
 rm -rf "$OUT"

@@ -20,33 +20,15 @@ WINPWSH=${WINPWSH:-$ROOT/.tools/winpwsh/winpwsh.exe}
 PESTER_VERSION=5.7.1
 PESTER="$ROOT/.tools/modules/Pester/$PESTER_VERSION/Pester.psd1"
 
-export WINEPREFIX=${WINEPREFIX:-$ROOT/.tools/wineprefix}
-export WINEDEBUG=-all
 # mscoree must stay enabled: with it disabled the .NET host cannot load System.Runtime.dll.
 export WINEDLLOVERRIDES=mshtml=
 # Without it importing Pester crashes the CLR (0x80131506 in DynamicResolver's finalizer).
 export DOTNET_EnableWriteXorExecute=0
-
-say() { printf 'test-windows-pester: %s\n' "$*"; }
-die() { printf 'test-windows-pester: error: %s\n' "$*" >&2; exit 1; }
-
-command -v go >/dev/null 2>&1 || die "go is not on PATH: source ../shared/dev-env.sh first"
-wine=$(command -v wine64 || true)
-[ -n "$wine" ] || { [ -x /usr/lib/wine/wine64 ] && wine=/usr/lib/wine/wine64; } || true
-[ -n "$wine" ] || die "wine64 not found: run scripts/bootstrap.sh"
-wineserver=$(command -v wineserver || true)
-[ -n "$wineserver" ] || { [ -x /usr/lib/wine/wineserver64 ] && wineserver=/usr/lib/wine/wineserver64; } || true
-[ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ] ||
-    die "no bootstrapped Wine prefix at $WINEPREFIX (ProcessPrng shim missing): run scripts/bootstrap.sh"
+LANE=test-windows-pester
+# shellcheck source=wine/lane.sh
+source "$ROOT/scripts/wine/lane.sh"
 [ -f "$WINPWSH" ] || die "no Windows PowerShell host at $WINPWSH: run scripts/bootstrap.sh"
 [ -f "$PESTER" ] || die "Pester $PESTER_VERSION not found at $PESTER: run scripts/bootstrap.sh"
-
-# Files Wine creates get DACLs derived from Unix modes; 077 is what Windows' own default
-# (owner, SYSTEM, Administrators) corresponds to, as in scripts/test-windows.sh.
-umask 077
-
-stop_wine() { [ -n "$wineserver" ] && "$wineserver" -k >/dev/null 2>&1 || true; }
-trap stop_wine EXIT
 
 # Wine maps / to Z:, so a Linux path is Z: plus the path with backslashes.
 winpath() { local p; p=$(realpath -m "$1"); printf 'Z:%s' "${p//\//\\}"; }

@@ -24,32 +24,9 @@ OUT="$ROOT/out/wintest"
 PER_BINARY_TIMEOUT=${PER_BINARY_TIMEOUT:-300}
 MODULE=github.com/orchestrator/orchestrator
 
-export WINEPREFIX=${WINEPREFIX:-$ROOT/.tools/wineprefix}
-export WINEDEBUG=-all
-# No Mono/Gecko install prompts if the prefix is ever re-created.
-export WINEDLLOVERRIDES=${WINEDLLOVERRIDES:-mscoree,mshtml=}
-
-say() { printf 'test-windows: %s\n' "$*"; }
-die() { printf 'test-windows: error: %s\n' "$*" >&2; exit 1; }
-
-command -v go >/dev/null 2>&1 || die "go is not on PATH: source ../shared/dev-env.sh first"
-wine=$(command -v wine64 || true)
-[ -n "$wine" ] || { [ -x /usr/lib/wine/wine64 ] && wine=/usr/lib/wine/wine64; } || true
-[ -n "$wine" ] || die "wine64 not found: run scripts/bootstrap.sh"
-wineserver=$(command -v wineserver || true)
-[ -n "$wineserver" ] || { [ -x /usr/lib/wine/wineserver64 ] && wineserver=/usr/lib/wine/wineserver64; } || true
-[ -f "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ] ||
-    die "no bootstrapped Wine prefix at $WINEPREFIX (ProcessPrng shim missing): run scripts/bootstrap.sh"
-
-# Wine keeps no DACLs: it derives them from Unix modes, and a file it
-# creates under umask 022 grants Everyone read. Secrets must be readable
-# by SYSTEM and Administrators only (store.OpenPrivate), so run Wine with
-# the umask Windows' own default (owner and SYSTEM only) corresponds to.
-umask 077
-
-# A lingering wineserver would keep CI waiting: stop it however we leave.
-stop_wine() { [ -n "$wineserver" ] && "$wineserver" -k >/dev/null 2>&1 || true; }
-trap stop_wine EXIT
+LANE=test-windows
+# shellcheck source=wine/lane.sh
+source "$ROOT/scripts/wine/lane.sh"
 
 cd "$ROOT"
 lane_start=$SECONDS
