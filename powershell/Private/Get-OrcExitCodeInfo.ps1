@@ -30,6 +30,7 @@ function Get-OrcExitCodeInfo {
         '8|Disabled|ResourceUnavailable|The definition is disabled.'
         '9|Gated|NotSpecified|Cron gate: this minute is not one of the schedule''s minutes.'
         '10|TaskNotFound|ObjectNotFound|The task has no definition in the store.'
+        '11|Unhealthy|InvalidOperation|orc-exec doctor found at least one failing check.'
         '70|Internal|NotSpecified|orc-exec itself failed (I/O error, bug); see the task''s log.'
         '130|Interrupted|OperationStopped|orc-exec was stopped; the command''s tree was killed.'
     )

@@ -20,6 +20,7 @@ const (
 	Disabled        Code = 8   // the task is disabled
 	Gated           Code = 9   // reserved: the cron gate exited 9 on a minute not in the schedule until it exited 0
 	NotFound        Code = 10  // the task has no definition in the store
+	Unhealthy       Code = 11  // 'doctor' found a failing check
 	Internal        Code = 70  // orc-exec itself failed (I/O, bug); see the log
 	Interrupted     Code = 130 // orc-exec was interrupted (Ctrl-C, Stop-ScheduledTask)
 )
@@ -50,6 +51,8 @@ func (c Code) Name() string {
 		return "Gated"
 	case NotFound:
 		return "TaskNotFound"
+	case Unhealthy:
+		return "Unhealthy"
 	case Internal:
 		return "Internal"
 	case Interrupted:
@@ -60,5 +63,5 @@ func (c Code) Name() string {
 
 // All lists every code, in numeric order, for docs and tests.
 func All() []Code {
-	return []Code{Success, CommandFailed, Usage, Definition, Insecure, Timeout, DependencyUnmet, OverlapSkipped, Disabled, Gated, NotFound, Internal, Interrupted}
+	return []Code{Success, CommandFailed, Usage, Definition, Insecure, Timeout, DependencyUnmet, OverlapSkipped, Disabled, Gated, NotFound, Unhealthy, Internal, Interrupted}
 }
