@@ -22,6 +22,7 @@
         'Set-OrcTask'
         'Start-OrcTask'
         'Stop-OrcTask'
+        'Test-OrcEnvironment'
         'Test-OrcTask'
         'Unregister-OrcTask'
     )
