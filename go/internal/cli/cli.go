@@ -69,6 +69,7 @@ func commands() []command {
 		{"cron", "explain a cron expression: triggers, gate, next times", cronUsage, cmdCron},
 		{"notify", "configure, show and test notifications", notifyUsage, cmdNotify},
 		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
+		{"init", "create the store (or check it) and print where it is", initUsage, cmdInit},
 		{"doctor", "check this installation and say what to fix", doctorUsage, cmdDoctor},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"version", "print the version", versionUsage, cmdVersion},
