@@ -15,6 +15,7 @@
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'
+        'Initialize-Orchestrator'
         'Register-OrcTask'
         'Send-OrcReport'
         'Send-OrcTestMail'

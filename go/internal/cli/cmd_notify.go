@@ -269,7 +269,7 @@ func notifyShow(a *app, args []string) exitcode.Code {
 	if fs.NArg() != 0 {
 		return a.fail(exitcode.Usage, errArgs("notify show", "no arguments", fs.NArg()), "")
 	}
-	s, code := a.openStore()
+	s, code := a.readStore()
 	if s == nil {
 		return code
 	}

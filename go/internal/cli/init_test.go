@@ -46,3 +46,14 @@ var _ = Describe("orc-exec init", func() {
 		Expect(inv.stderr).To(ContainSubstring("chmod go-w"))
 	})
 })
+
+var _ = Describe("commands that only read", func() {
+	It("'notify show' does not create the store it reads (a non-elevated Get-OrcNotificationSetting would create it with a weak ACL)", func() {
+		o := newOrc()
+		inv := o.run("notify", "show", "--output", "json")
+		Expect(inv.code).To(Equal(0), inv.stderr)
+		Expect(inv.stdout).To(ContainSubstring(`"configured":false`))
+		_, err := os.Stat(o.home)
+		Expect(os.IsNotExist(err)).To(BeTrue(), "notify show created %s", o.home)
+	})
+})
