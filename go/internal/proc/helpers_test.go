@@ -65,6 +65,17 @@ func helperMain(mode string) int {
 		writePID(dir, "grandchild.pid", gc.Process.Pid)
 		time.Sleep(5 * time.Minute)
 		return 0
+	case "scan":
+		// A fresh process, as orc-exec is: runs ORC_PROC_TEST_CMD with a tag and
+		// reports whether /proc had to be searched and what was found.
+		tag := "ORC_RUN_ID=scan-" + strconv.Itoa(os.Getpid())
+		o := proc.Run(context.Background(), proc.Spec{
+			Command: os.Getenv("ORC_PROC_TEST_CMD"), Shell: true, Dir: dir, Env: append(os.Environ(), tag), Tag: tag,
+			Timeout: 5 * time.Second, OutputDelay: 300 * time.Millisecond,
+		})
+		b, _ := json.Marshal(map[string]any{"scans": escapeScans(), "escaped": o.Escaped, "mayRemain": o.EscapedMayRemain, "exit": o.ExitCode})
+		fmt.Println(string(b))
+		return 0
 	case "runner":
 		// Stands in for orc-exec: runs a "tree" child through proc.Run.
 		writePID(dir, "runner.pid", os.Getpid())

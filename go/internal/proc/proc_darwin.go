@@ -40,6 +40,9 @@ func (t *tree) waitExit() error {
 	}
 }
 
+// becomeReaper has no macOS counterpart; killEscaped does not search there.
+func becomeReaper() {}
+
 // killEscaped cannot search on macOS (reading another process's environment
 // needs privileges we do not assume): it says so instead.
 func (t *tree) killEscaped(string) (int, bool) { return 0, true }

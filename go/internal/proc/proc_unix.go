@@ -31,6 +31,7 @@ func command(s Spec) (*exec.Cmd, error) {
 	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	setPdeathsig(cmd.SysProcAttr)
+	becomeReaper()
 	return cmd, nil
 }
 
