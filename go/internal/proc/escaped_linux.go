@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"errors"
 	"os"
-	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -41,17 +40,22 @@ func becomeReaper() {
 // this process's only child. ok is false when the kernel cannot say
 // (/proc/<pid>/task/<tid>/children needs CONFIG_PROC_CHILDREN).
 func onlyChild(pid int) (only, ok bool) {
-	files, err := filepath.Glob("/proc/self/task/*/children")
-	if err != nil || len(files) == 0 {
+	// Each thread lists the children it forked (and the orphans it adopted).
+	// Not filepath.Glob: that would also list every thread's directory.
+	tasks, err := os.ReadDir("/proc/self/task")
+	if err != nil {
 		return false, false
 	}
 	want := strconv.Itoa(pid)
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
+	for _, t := range tasks {
+		b, err := os.ReadFile("/proc/self/task/" + t.Name() + "/children")
+		if errors.Is(err, os.ErrNotExist) {
+			if _, serr := os.Stat("/proc/self/task/" + t.Name()); serr != nil {
 				continue // a thread that ended meanwhile
 			}
+			return false, false // no CONFIG_PROC_CHILDREN
+		}
+		if err != nil {
 			return false, false
 		}
 		for _, c := range strings.Fields(string(b)) {
