@@ -136,6 +136,10 @@ hfullms=$(awk -v v="$hfull" 'BEGIN { if (v != "") printf "%.1f", v / 1e6 }')
     check "orc-exec run: peak RSS (MB)" "$rss" "<=" 25
     r=$(ratio "$pwsh" "$orc")
     printf '  %-46s %12s\n' "pwsh exit 0 / orc-exec run, median (x)" "${r:-n/a (no pwsh)}"
+    check "run of a trivial task / Go hellorun, CPU (x)" "$(metric BenchmarkRunPathRatio run-cpu-x)" "<=" 1.5
+    check "run of a trivial task / Go hellorun, wall (x)" "$(metric BenchmarkRunPathRatio run-wall-x)" "<=" 1.5
+    check "not-due gate tick / Go hello, CPU (x)" "$(metric BenchmarkRunPathRatio gate-cpu-x)" "<=" 1.2
+    check "not-due gate tick / Go hello, wall (x)" "$(metric BenchmarkRunPathRatio gate-wall-x)" "<=" 1.2
     check "deps: 8 x 500ms checks / 1 check (x)" "$(ratio "$d8" "$d1")" "<=" 1.3
     check "history --last 20 of 1,000,000 (ms)" "$h20ms" "<=" 50
     printf '  %-46s %12s\n' "history full-scan baseline (ms)" "$hfullms"
