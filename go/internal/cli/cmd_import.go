@@ -49,6 +49,11 @@ func cmdImport(_ context.Context, a *app, args []string) exitcode.Code {
 	if fs.NArg() != 1 {
 		return a.fail(exitcode.Usage, errArgs("import", "one file", fs.NArg()), "orc-exec import --from crontab <file>")
 	}
+	switch *from {
+	case "crontab", "taskxml", "list":
+	default:
+		return a.fail(exitcode.Usage, fmt.Errorf("--from %q is not a source", *from), "use --from crontab, --from taskxml or --from list")
+	}
 	file := fs.Arg(0)
 	data, err := os.ReadFile(file)
 	if err != nil {
@@ -75,8 +80,6 @@ func cmdImport(_ context.Context, a *app, args []string) exitcode.Code {
 		default:
 			return a.fail(exitcode.Usage, fmt.Errorf("--format %q is not a task list format", f), "use --format json or --format csv")
 		}
-	default:
-		return a.fail(exitcode.Usage, fmt.Errorf("--from %q is not a source", *from), "use --from crontab, --from taskxml or --from list")
 	}
 	refused := 0
 	for _, e := range entries {

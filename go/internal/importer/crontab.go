@@ -81,7 +81,7 @@ func Crontab(data []byte, file string, o CrontabOptions) []Entry {
 }
 
 type entryEnv struct {
-	vars               map[string]string
+	vars              map[string]string
 	mailto, tz, shell string
 }
 
@@ -158,11 +158,7 @@ func crontabEntry(line, src, name string, o CrontabOptions, names *namer, ev ent
 	default:
 		t.RunAs = &definition.RunAs{Type: "user", User: user}
 	}
-	e := convert(t, src)
-	if e.Status == Refused && strings.HasPrefix(e.Field, "schedule") {
-		e.Reason += " (crontab schedule " + when + ")"
-	}
-	return e
+	return convert(t, src)
 }
 
 // splitFields returns the first n whitespace-separated fields of s and the

@@ -335,7 +335,7 @@ func cronFor(t schedule.Trigger) (string, string, string) {
 	if len(mins)*len(hours) != len(dedupe(times)) {
 		return "", ".Repetition", "its times of day are not every listed minute of every listed hour, which is what a cron says"
 	}
-	mf, hf := list(mins), list(hours)
+	mf, hf := fieldList(mins, 0, 59), fieldList(hours, 0, 23)
 	dom, mon, dow := "*", "*", "*"
 	switch t.Kind {
 	case schedule.Weekly:
@@ -368,8 +368,8 @@ func cronFor(t schedule.Trigger) (string, string, string) {
 }
 
 // sameStarts reports "" when the cron starts at exactly the trigger's
-// starts for four years in every relevant reading of Windows' behaviour,
-// else why not.
+// starts for four years in every relevant reading of Windows' behaviour
+// that orc-exec's plans do not already assume, else why not.
 func sameStarts(t schedule.Trigger, cron string) string {
 	e, err := cronplan.Parse(cron)
 	if err != nil {
@@ -380,6 +380,12 @@ func sameStarts(t schedule.Trigger, cron string) string {
 	to := tssim.InstantOf(t.Start.AddDate(4, 0, 0))
 	want := e.Fires(z, from, to)
 	for _, r := range tssim.Relevant([]schedule.Trigger{t}, z, from, to) {
+		// orc-exec's own plans rely on these two readings (docs/schedules.md,
+		// schedule.AssumeWeekOccurrence and AssumeFeb29Skipped); an import
+		// relies on them no more and no less.
+		if r.Week != tssim.WeekOccurrence || r.MissingDay != tssim.MissingSkip {
+			continue
+		}
 		if got := tssim.Minutes([]schedule.Trigger{t}, z, from, to, r); !slices.Equal(got, want) {
 			return fmt.Sprintf("no cron starts at exactly its times (the nearest, %q, differs under Windows' reading %s), e.g. a repetition that ends within the day", cron, r)
 		}
@@ -391,6 +397,33 @@ func dedupe(xs []int) []int {
 	s := slices.Clone(xs)
 	slices.Sort(s)
 	return slices.Compact(s)
+}
+
+// fieldList writes a cron field: * for the whole range, a-b/s for an
+// arithmetic progression of three or more values, else a list.
+func fieldList(set map[int]bool, lo, hi int) string {
+	if len(set) == hi-lo+1 {
+		return "*"
+	}
+	var ks []int
+	for k := range set {
+		ks = append(ks, k)
+	}
+	slices.Sort(ks)
+	if n := len(ks); n >= 3 {
+		step := ks[1] - ks[0]
+		ap := true
+		for k := 2; k < n; k++ {
+			ap = ap && ks[k]-ks[k-1] == step
+		}
+		if ap && step == 1 {
+			return fmt.Sprintf("%d-%d", ks[0], ks[n-1])
+		}
+		if ap {
+			return fmt.Sprintf("%d-%d/%d", ks[0], ks[n-1], step)
+		}
+	}
+	return list(set)
 }
 
 func list(set map[int]bool) string {
