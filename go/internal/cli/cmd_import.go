@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -82,8 +83,13 @@ func cmdImport(_ context.Context, a *app, args []string) exitcode.Code {
 		}
 	}
 	refused := 0
+	// Commands carry >, < and &: keep them readable in the definitions.
+	enc := json.NewEncoder(a.io.Stdout)
+	enc.SetEscapeHTML(false)
 	for _, e := range entries {
-		writeJSONLine(a.io.Stdout, e)
+		if err := enc.Encode(e); err != nil {
+			return a.fail(exitcode.Internal, fmt.Errorf("could not write the result: %w", err), "")
+		}
 		if e.Status == importer.Refused {
 			refused++
 		}

@@ -7,6 +7,7 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -42,10 +43,14 @@ func refuse(name, source, field, reason string) Entry {
 
 // convert validates t exactly as 'define' does and returns the Entry.
 func convert(t *definition.Task, source string) Entry {
-	data, err := json.MarshalIndent(t, "", "  ")
-	if err != nil {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false) // commands carry >, < and &
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(t); err != nil {
 		return refuse(t.Name, source, "", fmt.Sprintf("could not encode the definition: %v", err))
 	}
+	data := buf.Bytes()
 	if _, err := definition.Parse(t.Name+".json", data); err != nil {
 		var es definition.Errors
 		if errors.As(err, &es) && len(es) > 0 {
