@@ -15,6 +15,7 @@
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'
+        'Import-OrcTask'
         'Register-OrcTask'
         'Send-OrcReport'
         'Send-OrcTestMail'
