@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
@@ -170,7 +171,7 @@ var _ = Describe("TaskXML", func() {
 		Expect(es).To(HaveLen(1))
 		Expect(es[0].Status).To(Equal(importer.Refused))
 		Expect(es[0].Field).To(Equal("Triggers.CalendarTrigger"))
-		Expect(es[0].Reason).To(ContainSubstring("no cron starts at exactly its times"))
+		Expect(es[0].Reason).To(ContainSubstring("whole number of Intervals"))
 	})
 
 	DescribeTable("refuses what a cron cannot say exactly", func(triggers, actions, field, reason string) {
@@ -187,6 +188,7 @@ var _ = Describe("TaskXML", func() {
 		Entry("a COM handler", daily("09:00"), `<ComHandler><ClassId>{1}</ClassId></ComHandler>`, "Actions", "ComHandler"),
 		Entry("every 2 days", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:00</StartBoundary><ScheduleByDay><DaysInterval>2</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.ScheduleByDay.DaysInterval", "counts from the start date"),
 		Entry("an end date", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:00</StartBoundary><EndBoundary>2027-01-01T00:00:00</EndBoundary><ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.EndBoundary", "no end date"),
+		Entry("a whole-day repetition on some weekdays (a start at its end would fall on the next day)", `<CalendarTrigger><Repetition><Interval>PT5M</Interval><Duration>P1D</Duration></Repetition><StartBoundary>2026-01-01T00:00:00</StartBoundary><ScheduleByWeek><WeeksInterval>1</WeeksInterval><DaysOfWeek><Friday/></DaysOfWeek></ScheduleByWeek></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger", "PT23H59M instead of P1D"),
 		Entry("two triggers", daily("09:00")+daily("10:00"), `<Exec><Command>a.exe</Command></Exec>`, "Triggers", "has 2 triggers"),
 		Entry("a start with seconds", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:30</StartBoundary><ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.StartBoundary", "whole minutes"),
 	)
@@ -244,3 +246,28 @@ var _ = Describe("task lists", func() {
 		Expect(es[3].Field).To(Equal("notify"))
 	})
 })
+
+var _ = Describe("TaskXML (property: triggers a cron can say convert, and the cron starts at the same minutes)", func() {
+	It("converts random weekly triggers repeating every divisor of an hour, all day", func() {
+		days := []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
+		intervals := []int{5, 10, 12, 15, 20, 30, 60}
+		for k := range 60 {
+			iv := intervals[k%len(intervals)]
+			var dow strings.Builder
+			for d := range days {
+				if (k+d)%3 != 0 {
+					dow.WriteString("<" + days[d] + "/>")
+				}
+			}
+			trig := `<CalendarTrigger><Repetition><Interval>PT` + itoa(iv) + `M</Interval><Duration>PT23H59M</Duration></Repetition>` +
+				`<StartBoundary>2026-02-0` + itoa(1+k%9) + `T00:0` + itoa(k%5) + `:00</StartBoundary>` +
+				`<ScheduleByWeek><WeeksInterval>1</WeeksInterval><DaysOfWeek>` + dow.String() + `</DaysOfWeek></ScheduleByWeek></CalendarTrigger>`
+			doc := `<Task xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task"><RegistrationInfo><URI>\p</URI></RegistrationInfo><Triggers>` +
+				trig + `</Triggers><Actions><Exec><Command>a.exe</Command></Exec></Actions></Task>`
+			es := importer.TaskXML([]byte(doc), "p.xml")
+			Expect(es[0].Status).To(Equal(importer.Converted), "%s: %s %s", trig, es[0].Field, es[0].Reason)
+		}
+	})
+})
+
+func itoa(n int) string { return strconv.Itoa(n) }

@@ -387,7 +387,10 @@ func sameStarts(t schedule.Trigger, cron string) string {
 			continue
 		}
 		if got := tssim.Minutes([]schedule.Trigger{t}, z, from, to, r); !slices.Equal(got, want) {
-			return fmt.Sprintf("no cron starts at exactly its times (the nearest, %q, differs under Windows' reading %s), e.g. a repetition that ends within the day", cron, r)
+			if r.DurationEnd == tssim.EndInclusive {
+				return fmt.Sprintf("no cron starts at exactly its times: its repetition Duration is a whole number of Intervals, and Windows does not document whether a start falls at its end (%q matches only if none does); fix: in Task Scheduler set the Duration just under, e.g. PT23H59M instead of P1D, and export again", cron)
+			}
+			return fmt.Sprintf("no cron starts at exactly its times (the nearest, %q, differs under Windows' reading %s)", cron, r)
 		}
 	}
 	return ""
