@@ -189,7 +189,9 @@ var _ = Describe("TaskXML", func() {
 		Entry("every 2 days", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:00</StartBoundary><ScheduleByDay><DaysInterval>2</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.ScheduleByDay.DaysInterval", "counts from the start date"),
 		Entry("an end date", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:00</StartBoundary><EndBoundary>2027-01-01T00:00:00</EndBoundary><ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.EndBoundary", "no end date"),
 		Entry("a whole-day repetition on some weekdays (a start at its end would fall on the next day)", `<CalendarTrigger><Repetition><Interval>PT5M</Interval><Duration>P1D</Duration></Repetition><StartBoundary>2026-01-01T00:00:00</StartBoundary><ScheduleByWeek><WeeksInterval>1</WeeksInterval><DaysOfWeek><Friday/></DaysOfWeek></ScheduleByWeek></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger", "PT23H59M instead of P1D"),
-		Entry("two triggers", daily("09:00")+daily("10:00"), `<Exec><Command>a.exe</Command></Exec>`, "Triggers", "has 2 triggers"),
+		Entry("triggers differing in days and times", daily("09:00")+`<CalendarTrigger><StartBoundary>2026-01-01T10:00:00</StartBoundary><ScheduleByMonth><DaysOfMonth><Day>1</Day></DaysOfMonth></ScheduleByMonth></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers", "differ in both days and times"),
+		Entry("triggers whose times are no minutes x hours grid", daily("09:00")+daily("10:30"), `<Exec><Command>a.exe</Command></Exec>`, "Triggers.Repetition", "not every listed minute of every listed hour"),
+		Entry("an event trigger beside a calendar trigger", daily("09:00")+`<EventTrigger><Subscription>x</Subscription></EventTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.EventTrigger[1]", "no cron equivalent"),
 		Entry("a start with seconds", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:30</StartBoundary><ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.StartBoundary", "whole minutes"),
 	)
 
@@ -202,6 +204,8 @@ var _ = Describe("TaskXML", func() {
 		Entry("daily", daily("06:15"), "15 6 * * *"),
 		Entry("monthly on days and the last day", `<CalendarTrigger><StartBoundary>2026-01-01T01:00:00</StartBoundary><ScheduleByMonth><DaysOfMonth><Day>1</Day><Day>15</Day><Day>Last</Day></DaysOfMonth><Months><January/><July/></Months></ScheduleByMonth></CalendarTrigger>`, "0 1 1,15,L 1,7 *"),
 		Entry("the second Tuesday", `<CalendarTrigger><StartBoundary>2026-01-01T20:00:00</StartBoundary><ScheduleByMonthDayOfWeek><Weeks><Week>2</Week></Weeks><DaysOfWeek><Tuesday/></DaysOfWeek></ScheduleByMonthDayOfWeek></CalendarTrigger>`, "0 20 * * 2#2"),
+		Entry("two daily triggers", daily("09:00")+daily("17:00"), "0 9,17 * * *"),
+		Entry("weekly triggers at the same time on different days", weekly("07:45", "Monday")+weekly("07:45", "Thursday"), "45 7 * * 1,4"),
 		Entry("every 30 minutes indefinitely", `<TimeTrigger><Repetition><Interval>PT30M</Interval></Repetition><StartBoundary>2026-01-01T00:10:00</StartBoundary></TimeTrigger>`, "10,40 * * * *"),
 	)
 
@@ -210,6 +214,10 @@ var _ = Describe("TaskXML", func() {
 		Expect(at(def(byName(importer.TaskXML([]byte(doc), "b.xml"))["boot-job"]), "schedule")).To(Equal(map[string]any{"startup": map[string]any{"delay": "2m"}}))
 	})
 })
+
+func weekly(hhmm, day string) string {
+	return `<CalendarTrigger><StartBoundary>2026-01-01T` + hhmm + `:00</StartBoundary><ScheduleByWeek><WeeksInterval>1</WeeksInterval><DaysOfWeek><` + day + `/></DaysOfWeek></ScheduleByWeek></CalendarTrigger>`
+}
 
 func daily(hhmm string) string {
 	return `<CalendarTrigger><StartBoundary>2026-01-01T` + hhmm + `:00</StartBoundary><ScheduleByDay><DaysInterval>1</DaysInterval></ScheduleByDay></CalendarTrigger>`

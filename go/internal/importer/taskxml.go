@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"fmt"
 	"io"
+	"maps"
 	"path/filepath"
 	"slices"
 	"strconv"
@@ -143,16 +144,12 @@ func TaskXML(data []byte, file string) []Entry {
 		}
 		d.Timeout = definition.Duration(dur)
 	}
-	switch len(t.Triggers.List) {
-	case 0:
-	case 1:
-		s, field, reason := triggerSchedule(t.Triggers.List[0])
+	if len(t.Triggers.List) > 0 {
+		s, field, reason := triggersSchedule(t.Triggers.List)
 		if reason != "" {
 			return []Entry{refuse(name, src, field, reason)}
 		}
 		d.Schedule = s
-	default:
-		return []Entry{refuse(name, src, "Triggers", fmt.Sprintf("has %d triggers; a definition has one schedule; fix: import it as one task per trigger", len(t.Triggers.List)))}
 	}
 	return []Entry{convert(d, src)}
 }
@@ -180,52 +177,92 @@ func utf8Text(data []byte) []byte {
 	return []byte(string(utf16.Decode(u)))
 }
 
-// triggerSchedule maps one trigger, or says why it cannot.
-func triggerSchedule(tr tsTrigger) (*definition.Schedule, string, string) {
+// triggersSchedule maps the triggers to one schedule, or says why it
+// cannot: a boot or logon trigger alone becomes startup or logon; calendar
+// and repeating time triggers become one cron when a cron starts at
+// exactly the minutes all of them start at.
+func triggersSchedule(list []tsTrigger) (*definition.Schedule, string, string) {
+	if len(list) == 1 {
+		switch tr := list[0]; tr.XMLName.Local {
+		case "BootTrigger", "LogonTrigger":
+			f := "Triggers." + tr.XMLName.Local
+			if strings.EqualFold(tr.Enabled, "false") {
+				return nil, f + ".Enabled", "the trigger is disabled; a definition's schedule is always on; fix: enable it, or set the task's enabled to false after import"
+			}
+			delay, err := xsDuration(tr.Delay)
+			if err != nil {
+				return nil, f + ".Delay", err.Error()
+			}
+			if tr.XMLName.Local == "BootTrigger" {
+				return &definition.Schedule{Startup: &definition.Startup{Delay: definition.Duration(delay)}}, "", ""
+			}
+			return &definition.Schedule{Logon: &definition.Logon{User: tr.UserID, Delay: definition.Duration(delay)}}, "", ""
+		}
+	}
+	var trigs []schedule.Trigger
+	var jitter time.Duration
+	for k, tr := range list {
+		t, j, field, reason := calendarTrigger(tr)
+		if reason != "" {
+			if len(list) > 1 {
+				field = strings.Replace(field, tr.XMLName.Local, fmt.Sprintf("%s[%d]", tr.XMLName.Local, k), 1)
+			}
+			return nil, field, reason
+		}
+		if k > 0 && j != jitter {
+			return nil, "Triggers", "its triggers have different random delays; a schedule has one jitter"
+		}
+		jitter = j
+		trigs = append(trigs, t)
+	}
+	at := "Triggers"
+	if len(list) == 1 {
+		at += "." + list[0].XMLName.Local
+	}
+	cron, field, reason := cronFor(trigs)
+	if reason != "" {
+		return nil, at + field, reason
+	}
+	if reason := sameStarts(trigs, cron); reason != "" {
+		return nil, at, reason
+	}
+	return &definition.Schedule{Cron: cron, Jitter: definition.Duration(jitter)}, "", ""
+}
+
+// calendarTrigger reads a calendar or time trigger, or says why it
+// cannot become part of a cron.
+func calendarTrigger(tr tsTrigger) (schedule.Trigger, time.Duration, string, string) {
 	f := "Triggers." + tr.XMLName.Local
+	var none schedule.Trigger
+	switch tr.XMLName.Local {
+	case "CalendarTrigger", "TimeTrigger":
+	case "BootTrigger", "LogonTrigger":
+		return none, 0, f, fmt.Sprintf("a %s beside other triggers; a definition has one schedule; fix: import it as one task per trigger", tr.XMLName.Local)
+	default:
+		return none, 0, f, fmt.Sprintf("a %s has no cron equivalent (cron only knows times of day and dates)", tr.XMLName.Local)
+	}
 	if strings.EqualFold(tr.Enabled, "false") {
-		return nil, f + ".Enabled", "the trigger is disabled; a definition's schedule is always on; fix: enable it, or set the task's enabled to false after import"
+		return none, 0, f + ".Enabled", "the trigger is disabled; a definition's schedule is always on; fix: enable it, or set the task's enabled to false after import"
 	}
 	if tr.End != "" {
-		return nil, f + ".EndBoundary", "the trigger expires (EndBoundary); a cron schedule has no end date"
-	}
-	switch tr.XMLName.Local {
-	case "BootTrigger", "LogonTrigger":
-		delay, err := xsDuration(tr.Delay)
-		if err != nil {
-			return nil, f + ".Delay", err.Error()
-		}
-		if tr.XMLName.Local == "BootTrigger" {
-			return &definition.Schedule{Startup: &definition.Startup{Delay: definition.Duration(delay)}}, "", ""
-		}
-		return &definition.Schedule{Logon: &definition.Logon{User: tr.UserID, Delay: definition.Duration(delay)}}, "", ""
-	case "CalendarTrigger", "TimeTrigger":
-	default:
-		return nil, f, fmt.Sprintf("a %s has no cron equivalent (cron only knows times of day and dates)", tr.XMLName.Local)
+		return none, 0, f + ".EndBoundary", "the trigger expires (EndBoundary); a cron schedule has no end date"
 	}
 	jitter, err := xsDuration(tr.Random)
 	if err != nil {
-		return nil, f + ".RandomDelay", err.Error()
+		return none, 0, f + ".RandomDelay", err.Error()
 	}
 	st, err := time.Parse("2006-01-02T15:04:05", tr.Start)
 	if err != nil {
-		return nil, f + ".StartBoundary", fmt.Sprintf("%q is not a local date and time; a StartBoundary with a UTC offset (synchronize across time zones) or none cannot become a cron on the host's clock", tr.Start)
+		return none, 0, f + ".StartBoundary", fmt.Sprintf("%q is not a local date and time; a StartBoundary with a UTC offset (synchronize across time zones) or none cannot become a cron on the host's clock", tr.Start)
 	}
 	if st.Second() != 0 {
-		return nil, f + ".StartBoundary", fmt.Sprintf("%q starts at a second other than :00; cron runs on whole minutes", tr.Start)
+		return none, 0, f + ".StartBoundary", fmt.Sprintf("%q starts at a second other than :00; cron runs on whole minutes", tr.Start)
 	}
-	trig, field, reason := simTrigger(tr, st)
+	t, field, reason := simTrigger(tr, st)
 	if reason != "" {
-		return nil, f + field, reason
+		return none, 0, f + field, reason
 	}
-	cron, field, reason := cronFor(trig)
-	if reason != "" {
-		return nil, f + field, reason
-	}
-	if reason := sameStarts(trig, cron); reason != "" {
-		return nil, f, reason
-	}
-	return &definition.Schedule{Cron: cron, Jitter: definition.Duration(jitter)}, "", ""
+	return t, jitter, "", ""
 }
 
 // simTrigger is the trigger in the simulator's model.
@@ -307,35 +344,72 @@ func months(n *tsNames) []time.Month {
 	return out
 }
 
-// cronFor writes the cron a trigger stands for: its times of day (the
-// start, and the repetitions within a day) as minutes x hours, and its days.
-func cronFor(t schedule.Trigger) (string, string, string) {
-	start := t.Start.Hour()*60 + t.Start.Minute()
-	times := []int{start}
-	if r := t.Repetition; r != nil {
-		iv := int(r.Interval / time.Minute)
-		if r.Interval%time.Minute != 0 || iv < 1 {
-			return "", ".Repetition.Interval", "repeats at an interval that is not whole minutes"
+// cronFor writes the cron the triggers stand for: their times of day (the
+// start, and the repetitions within a day) as minutes x hours, and their
+// days. Triggers on the same days may differ in times; daily and weekly
+// triggers at the same times may differ in days.
+func cronFor(ts []schedule.Trigger) (string, string, string) {
+	all := map[int]bool{}
+	var sets []map[int]bool
+	var days [][3]string
+	for _, t := range ts {
+		times, field, reason := timesOfDay(t)
+		if reason != "" {
+			return "", field, reason
 		}
-		span := 1440
-		if r.Duration > 0 && r.Duration < 24*time.Hour {
-			span = int((r.Duration + time.Minute - 1) / time.Minute)
-		} else if 1440%iv != 0 {
-			return "", ".Repetition.Interval", fmt.Sprintf("repeats every %s across midnight, which does not divide a day; cron restarts each day", r.Interval)
+		set := map[int]bool{}
+		for _, m := range times {
+			set[m], all[m] = true, true
 		}
-		times = times[:0]
-		for k := 0; k*iv < span; k++ {
-			times = append(times, (start+k*iv)%1440)
+		sets = append(sets, set)
+		days = append(days, dayFields(t))
+	}
+	day := days[0]
+	for k := 1; k < len(days); k++ {
+		if days[k] == day {
+			continue
 		}
+		if !maps.Equal(sets[k], sets[0]) || !weekdaysOnly(days[k]) || !weekdaysOnly(day) {
+			return "", "", "its triggers differ in both days and times of day, which one cron cannot say; fix: import it as one task per trigger"
+		}
+		day[2] = unionWeekdays(day[2], days[k][2])
 	}
 	mins, hours := map[int]bool{}, map[int]bool{}
-	for _, m := range times {
+	for m := range all {
 		mins[m%60], hours[m/60] = true, true
 	}
-	if len(mins)*len(hours) != len(dedupe(times)) {
+	if len(mins)*len(hours) != len(all) {
 		return "", ".Repetition", "its times of day are not every listed minute of every listed hour, which is what a cron says"
 	}
-	mf, hf := fieldList(mins, 0, 59), fieldList(hours, 0, 23)
+	return fmt.Sprintf("%s %s %s %s %s", fieldList(mins, 0, 59), fieldList(hours, 0, 23), day[0], day[1], day[2]), "", ""
+}
+
+// timesOfDay lists the minutes of the day a trigger starts at.
+func timesOfDay(t schedule.Trigger) ([]int, string, string) {
+	start := t.Start.Hour()*60 + t.Start.Minute()
+	r := t.Repetition
+	if r == nil {
+		return []int{start}, "", ""
+	}
+	iv := int(r.Interval / time.Minute)
+	if r.Interval%time.Minute != 0 || iv < 1 {
+		return nil, ".Repetition.Interval", "repeats at an interval that is not whole minutes"
+	}
+	span := 1440
+	if r.Duration > 0 && r.Duration < 24*time.Hour {
+		span = int((r.Duration + time.Minute - 1) / time.Minute)
+	} else if 1440%iv != 0 {
+		return nil, ".Repetition.Interval", fmt.Sprintf("repeats every %s across midnight, which does not divide a day; cron restarts each day", r.Interval)
+	}
+	var times []int
+	for k := 0; k*iv < span; k++ {
+		times = append(times, (start+k*iv)%1440)
+	}
+	return times, "", ""
+}
+
+// dayFields are the day-of-month, month and day-of-week fields of a trigger.
+func dayFields(t schedule.Trigger) [3]string {
 	dom, mon, dow := "*", "*", "*"
 	switch t.Kind {
 	case schedule.Weekly:
@@ -364,29 +438,56 @@ func cronFor(t schedule.Trigger) (string, string, string) {
 		dow = strings.Join(ds, ",")
 		mon = monthList(t.Months)
 	}
-	return fmt.Sprintf("%s %s %s %s %s", mf, hf, dom, mon, dow), "", ""
+	return [3]string{dom, mon, dow}
+}
+
+// weekdaysOnly reports whether day fields are a daily or weekly trigger's.
+func weekdaysOnly(d [3]string) bool {
+	return d[0] == "*" && d[1] == "*" && !strings.Contains(d[2], "#")
+}
+
+func unionWeekdays(a, b string) string {
+	if a == "*" || b == "*" {
+		return "*"
+	}
+	set := map[int]bool{}
+	for _, p := range strings.Split(a+","+b, ",") {
+		n, _ := strconv.Atoi(p)
+		set[n] = true
+	}
+	if len(set) == 7 {
+		return "*"
+	}
+	return list(set)
 }
 
 // sameStarts reports "" when the cron starts at exactly the trigger's
 // starts for four years in every relevant reading of Windows' behaviour
 // that orc-exec's plans do not already assume, else why not.
-func sameStarts(t schedule.Trigger, cron string) string {
+func sameStarts(ts []schedule.Trigger, cron string) string {
 	e, err := cronplan.Parse(cron)
 	if err != nil {
-		return fmt.Sprintf("the trigger reads as cron %q, which orc-exec cannot schedule: %v", cron, err)
+		return fmt.Sprintf("the triggers read as cron %q, which orc-exec cannot schedule: %v", cron, err)
 	}
 	z := tssim.ZoneOf(time.UTC)
-	from := tssim.InstantOf(t.Start)
-	to := tssim.InstantOf(t.Start.AddDate(4, 0, 0))
+	// From the latest start: before it, some trigger had not begun yet.
+	start := ts[0].Start
+	for _, t := range ts {
+		if t.Start.After(start) {
+			start = t.Start
+		}
+	}
+	from := tssim.InstantOf(start)
+	to := tssim.InstantOf(start.AddDate(4, 0, 0))
 	want := e.Fires(z, from, to)
-	for _, r := range tssim.Relevant([]schedule.Trigger{t}, z, from, to) {
+	for _, r := range tssim.Relevant(ts, z, from, to) {
 		// orc-exec's own plans rely on these two readings (docs/schedules.md,
 		// schedule.AssumeWeekOccurrence and AssumeFeb29Skipped); an import
 		// relies on them no more and no less.
 		if r.Week != tssim.WeekOccurrence || r.MissingDay != tssim.MissingSkip {
 			continue
 		}
-		if got := tssim.Minutes([]schedule.Trigger{t}, z, from, to, r); !slices.Equal(got, want) {
+		if got := tssim.Minutes(ts, z, from, to, r); !slices.Equal(got, want) {
 			if r.DurationEnd == tssim.EndInclusive {
 				return fmt.Sprintf("no cron starts at exactly its times: its repetition Duration is a whole number of Intervals, and Windows does not document whether a start falls at its end (%q matches only if none does); fix: in Task Scheduler set the Duration just under, e.g. PT23H59M instead of P1D, and export again", cron)
 			}
