@@ -209,6 +209,30 @@ var _ = Describe("TaskXML", func() {
 		Entry("every 30 minutes indefinitely", `<TimeTrigger><Repetition><Interval>PT30M</Interval></Repetition><StartBoundary>2026-01-01T00:10:00</StartBoundary></TimeTrigger>`, "10,40 * * * *"),
 	)
 
+	DescribeTable("maps the principal to runAs, and refuses one a definition cannot say",
+		func(principal string, runAs map[string]any, field, reason string) {
+			doc := `<Task xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task"><RegistrationInfo><URI>\p</URI></RegistrationInfo>` +
+				`<Principals><Principal id="Author">` + principal + `</Principal></Principals>` +
+				`<Actions><Exec><Command>a.exe</Command></Exec></Actions></Task>`
+			es := importer.TaskXML([]byte(doc), "p.xml")
+			if runAs != nil {
+				Expect(at(def(es[0]), "runAs")).To(Equal(runAs))
+				return
+			}
+			Expect(es[0].Status).To(Equal(importer.Refused))
+			Expect(es[0].Field).To(Equal(field))
+			Expect(es[0].Reason).To(ContainSubstring(reason))
+		},
+		Entry("SYSTEM", `<UserId>S-1-5-18</UserId><RunLevel>HighestAvailable</RunLevel>`, map[string]any{"type": "system"}, "", ""),
+		Entry("SYSTEM, limited", `<UserId>S-1-5-18</UserId><RunLevel>LeastPrivilege</RunLevel>`, map[string]any{"type": "system", "runLevel": "limited"}, "", ""),
+		Entry("a user with a stored password", `<UserId>CORP\svc</UserId><LogonType>Password</LogonType><RunLevel>HighestAvailable</RunLevel>`, map[string]any{"type": "user", "user": `CORP\svc`, "logonType": "password", "runLevel": "highest"}, "", ""),
+		Entry("a user by S4U", `<UserId>CORP\svc</UserId><LogonType>S4U</LogonType>`, map[string]any{"type": "user", "user": `CORP\svc`, "logonType": "s4u"}, "", ""),
+		Entry("a gMSA", `<UserId>CORP\orc$</UserId><LogonType>Password</LogonType>`, map[string]any{"type": "gmsa", "user": `CORP\orc$`}, "", ""),
+		Entry("only while logged on", `<UserId>CORP\ann</UserId><LogonType>InteractiveToken</LogonType>`, nil, "Principals.Principal.LogonType", "only while that user is logged on"),
+		Entry("a group", `<GroupId>S-1-5-32-545</GroupId>`, nil, "Principals.Principal.GroupId", "for the group"),
+		Entry("NETWORK SERVICE", `<UserId>S-1-5-20</UserId>`, nil, "Principals.Principal.UserId", "S-1-5-20"),
+	)
+
 	It("maps a boot trigger to a startup schedule with its delay", func() {
 		doc := `<Task xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task"><RegistrationInfo><URI>\Boot Job</URI></RegistrationInfo><Triggers><BootTrigger><Delay>PT2M</Delay></BootTrigger></Triggers><Actions><Exec><Command>a.exe</Command></Exec></Actions></Task>`
 		Expect(at(def(byName(importer.TaskXML([]byte(doc), "b.xml"))["boot-job"]), "schedule")).To(Equal(map[string]any{"startup": map[string]any{"delay": "2m"}}))

@@ -27,6 +27,14 @@ type tsTask struct {
 	Triggers struct {
 		List []tsTrigger `xml:",any"`
 	} `xml:"Triggers"`
+	Principals struct {
+		List []struct {
+			UserID    string `xml:"UserId"`
+			GroupID   string `xml:"GroupId"`
+			LogonType string `xml:"LogonType"`
+			RunLevel  string `xml:"RunLevel"`
+		} `xml:"Principal"`
+	} `xml:"Principals"`
 	Settings struct {
 		Enabled            string `xml:"Enabled"`
 		ExecutionTimeLimit string `xml:"ExecutionTimeLimit"`
@@ -133,6 +141,14 @@ func TaskXML(data []byte, file string) []Entry {
 		Action: definition.Action{Command: a.Command, Arguments: splitWindowsArgs(a.Arguments), WorkingDirectory: a.WorkingDirectory}}
 	if desc := strings.TrimSpace(t.RegistrationInfo.Description); desc != "" {
 		d.Description = desc
+	}
+	if len(t.Principals.List) > 0 {
+		p := t.Principals.List[0]
+		r, field, reason := runAs(p.UserID, p.GroupID, p.LogonType, p.RunLevel)
+		if reason != "" {
+			return []Entry{refuse(name, src, "Principals.Principal"+field, reason)}
+		}
+		d.RunAs = r
 	}
 	if strings.EqualFold(t.Settings.Enabled, "false") {
 		d.Enabled = new(bool)
@@ -657,4 +673,49 @@ func splitWindowsArgs(s string) []string {
 		out = append(out, cur.String())
 	}
 	return out
+}
+
+// runAs maps a task's principal as taskxml renders one, the other way
+// round; a principal a definition cannot say is refused rather than run
+// with other rights.
+func runAs(user, group, logon, level string) (*definition.RunAs, string, string) {
+	if group != "" {
+		return nil, ".GroupId", fmt.Sprintf("the task runs for the group %q; a definition runs as SYSTEM, a user or a gMSA; fix: set runAs after import", group)
+	}
+	r := &definition.RunAs{}
+	switch strings.ToUpper(user) {
+	case "S-1-5-18", "SYSTEM", `NT AUTHORITY\SYSTEM`:
+		r.Type = "system"
+		if level == "LeastPrivilege" {
+			r.RunLevel = "limited"
+		}
+		return r, "", ""
+	case "S-1-5-19", "S-1-5-20", `NT AUTHORITY\LOCAL SERVICE`, `NT AUTHORITY\NETWORK SERVICE`, "LOCAL SERVICE", "NETWORK SERVICE":
+		return nil, ".UserId", fmt.Sprintf("the task runs as %s; a definition runs as SYSTEM, a user or a gMSA; fix: set runAs after import", user)
+	case "":
+		return nil, ".UserId", "the principal names no user; fix: set runAs after import"
+	}
+	if level == "HighestAvailable" {
+		r.RunLevel = "highest"
+	}
+	switch logon {
+	case "Password":
+		if strings.HasSuffix(user, "$") {
+			r.Type, r.User = "gmsa", user
+		} else {
+			r.Type, r.User, r.LogonType = "user", user, "password"
+		}
+	case "S4U":
+		r.Type, r.User, r.LogonType = "user", user, "s4u"
+	default:
+		return nil, ".LogonType", fmt.Sprintf("the task runs as %s only while that user is logged on (%s); a definition runs whether the user is logged on or not; fix: choose 'Run whether user is logged on or not' and export again, or set runAs after import", user, logonOr(logon))
+	}
+	return r, "", ""
+}
+
+func logonOr(l string) string {
+	if l == "" {
+		return "InteractiveToken"
+	}
+	return l
 }
