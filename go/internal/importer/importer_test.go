@@ -184,6 +184,8 @@ var _ = Describe("TaskXML", func() {
 		Expect(es[0].Reason).To(ContainSubstring(reason))
 	},
 		Entry("an event trigger", `<EventTrigger><Subscription>x</Subscription></EventTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.EventTrigger", "no cron equivalent"),
+		Entry("an environment variable in the command", daily("09:00"), `<Exec><Command>%windir%\system32\cleanmgr.exe</Command></Exec>`, "Actions.Exec.Command", "orc-exec does not"),
+		Entry("an environment variable in the arguments", daily("09:00"), `<Exec><Command>C:\t\a.exe</Command><Arguments>/log %TEMP%\a.log</Arguments></Exec>`, "Actions.Exec.Arguments", "%TEMP%"),
 		Entry("two actions", daily("09:00"), `<Exec><Command>a.exe</Command></Exec><Exec><Command>b.exe</Command></Exec>`, "Actions", "has 2 actions"),
 		Entry("a COM handler", daily("09:00"), `<ComHandler><ClassId>{1}</ClassId></ComHandler>`, "Actions", "ComHandler"),
 		Entry("every 2 days", `<CalendarTrigger><StartBoundary>2026-01-01T09:00:00</StartBoundary><ScheduleByDay><DaysInterval>2</DaysInterval></ScheduleByDay></CalendarTrigger>`, `<Exec><Command>a.exe</Command></Exec>`, "Triggers.CalendarTrigger.ScheduleByDay.DaysInterval", "counts from the start date"),

@@ -7,6 +7,7 @@ import (
 	"io"
 	"maps"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -100,6 +101,10 @@ type tsTrigger struct {
 	} `xml:"ScheduleByMonthDayOfWeek"`
 }
 
+// envRef is a %VAR% reference, which Task Scheduler expands in an Exec
+// action.
+var envRef = regexp.MustCompile(`%[A-Za-z_][A-Za-z0-9_()]*%`)
+
 var weekdayNames = []string{"Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"}
 var monthNames = []string{"", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"}
 
@@ -136,6 +141,11 @@ func TaskXML(data []byte, file string) []Entry {
 	a := t.Actions.List[0]
 	if a.XMLName.Local != "Exec" {
 		return []Entry{refuse(name, src, "Actions", fmt.Sprintf("the action is %s, not Exec (a program); orc-exec runs programs only", a.XMLName.Local))}
+	}
+	for _, v := range []struct{ field, value string }{{"Command", a.Command}, {"Arguments", a.Arguments}, {"WorkingDirectory", a.WorkingDirectory}} {
+		if m := envRef.FindString(v.value); m != "" {
+			return []Entry{refuse(name, src, "Actions.Exec."+v.field, fmt.Sprintf("uses %s, which Task Scheduler expands and orc-exec does not; fix: write the value out (e.g. C:\\Windows for %%windir%%) and export again, or edit the definition after import", m))}
+		}
 	}
 	d := &definition.Task{Name: name, Description: "imported from " + filepath.Base(file),
 		Action: definition.Action{Command: a.Command, Arguments: splitWindowsArgs(a.Arguments), WorkingDirectory: a.WorkingDirectory}}
