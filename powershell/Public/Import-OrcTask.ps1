@@ -91,6 +91,9 @@ function Import-OrcTask {
         }
     }
     $utf8 = New-Object -TypeName System.Text.UTF8Encoding -ArgumentList $false
+    # Four columns by default, so the results show as a table.
+    $display = New-Object -TypeName System.Management.Automation.PSPropertySet -ArgumentList @('DefaultDisplayPropertySet', [string[]]@('Name', 'Status', 'Source', 'Reason'))
+    $standard = [System.Management.Automation.PSMemberInfo[]]@($display)
     foreach ($line in $exec.Output) {
         if (-not $line.Trim().StartsWith('{')) { continue }
         $entry = ConvertFrom-Json -InputObject $line
@@ -106,6 +109,7 @@ function Import-OrcTask {
             Field      = [string]$member['field']
             Path       = $null
         }
+        $result | Add-Member -MemberType MemberSet -Name PSStandardMembers -Value $standard
         if ($member['status'] -ne 'converted') {
             Write-Verbose "Import-OrcTask: $($result.Source) refused: $($result.Field): $($result.Reason)"
             $result
