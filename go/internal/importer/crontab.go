@@ -102,7 +102,7 @@ func crontabEntry(line, src, name string, o CrontabOptions, names *namer, ev ent
 		var u []string
 		u, rest = splitFields(rest, 1)
 		if len(u) == 0 || rest == "" {
-			return refuse(name, src, "user", "the /etc/cron.d format needs a user column before the command")
+			return refuse(name, src, "user", "the /etc/cron.d format needs a user and then a command after the schedule")
 		}
 		user = u[0]
 	}
