@@ -235,6 +235,13 @@ var _ = Describe("TaskXML", func() {
 		Entry("NETWORK SERVICE", `<UserId>S-1-5-20</UserId>`, nil, "Principals.Principal.UserId", "S-1-5-20"),
 	)
 
+	It("keeps the start of a description longer than a definition allows", func() {
+		doc := `<Task xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task"><RegistrationInfo><URI>\d</URI><Description>` +
+			strings.Repeat("é", 3000) + `</Description></RegistrationInfo><Actions><Exec><Command>a.exe</Command></Exec></Actions></Task>`
+		d := def(importer.TaskXML([]byte(doc), "d.xml")[0])
+		Expect([]rune(d["description"].(string))).To(HaveLen(definition.MaxDescriptionLen))
+	})
+
 	It("maps a boot trigger to a startup schedule with its delay", func() {
 		doc := `<Task xmlns="http://schemas.microsoft.com/windows/2004/02/mit/task"><RegistrationInfo><URI>\Boot Job</URI></RegistrationInfo><Triggers><BootTrigger><Delay>PT2M</Delay></BootTrigger></Triggers><Actions><Exec><Command>a.exe</Command></Exec></Actions></Task>`
 		Expect(at(def(byName(importer.TaskXML([]byte(doc), "b.xml"))["boot-job"]), "schedule")).To(Equal(map[string]any{"startup": map[string]any{"delay": "2m"}}))

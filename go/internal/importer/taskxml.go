@@ -150,6 +150,10 @@ func TaskXML(data []byte, file string) []Entry {
 	d := &definition.Task{Name: name, Description: "imported from " + filepath.Base(file),
 		Action: definition.Action{Command: a.Command, Arguments: splitWindowsArgs(a.Arguments), WorkingDirectory: a.WorkingDirectory}}
 	if desc := strings.TrimSpace(t.RegistrationInfo.Description); desc != "" {
+		// A long description is no reason to refuse the task: keep its start.
+		if r := []rune(desc); len(r) > definition.MaxDescriptionLen {
+			desc = string(r[:definition.MaxDescriptionLen-1]) + "…"
+		}
 		d.Description = desc
 	}
 	if len(t.Principals.List) > 0 {
