@@ -15,6 +15,7 @@
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'
+        'Import-OrcTask'
         'Initialize-Orchestrator'
         'Register-OrcTask'
         'Send-OrcReport'

@@ -64,6 +64,7 @@ func commands() []command {
 		{"validate", "validate task definitions", validateUsage, cmdValidate},
 		{"define", "validate a definition and store it", defineUsage, cmdDefine},
 		{"undefine", "remove a task's definition", undefineUsage, cmdUndefine},
+		{"import", "convert a crontab, Task Scheduler XML or task list to definitions", importUsage, cmdImport},
 		{"list", "list tasks with their last result", listUsage, cmdList},
 		{"history", "show run history", historyUsage, cmdHistory},
 		{"cron", "explain a cron expression: triggers, gate, next times", cronUsage, cmdCron},

@@ -27,12 +27,15 @@ Examples:
 
 // CronExplain is what 'cron explain --output json' prints: schema orc.cronplan/v1.
 type CronExplain struct {
-	Schema   string            `json:"schema"`
-	Cron     string            `json:"cron"`
-	Timezone string            `json:"timezone"`
-	Native   bool              `json:"native"`
-	Gated    bool              `json:"gated"`
-	Reason   string            `json:"reason,omitempty"`
+	Schema   string `json:"schema"`
+	Cron     string `json:"cron"`
+	Timezone string `json:"timezone"`
+	Native   bool   `json:"native"`
+	Gated    bool   `json:"gated"`
+	Reason   string `json:"reason,omitempty"`
+	// Notes say what the expression means where that differs from how it
+	// is written (a step as large as its range runs on its first value).
+	Notes    []string          `json:"notes,omitempty"`
 	Assumes  []CronAssumption  `json:"assumes,omitempty"`
 	Triggers []CronTriggerView `json:"triggers"`
 	From     time.Time         `json:"from"`
@@ -96,7 +99,7 @@ func cmdCron(_ context.Context, a *app, args []string) exitcode.Code {
 		return a.fail(exitcode.Definition, err, "")
 	}
 	v := CronExplain{Schema: "orc.cronplan/v1", Cron: expr, Timezone: loc.String(), Native: !p.Gated, Gated: p.Gated,
-		Reason: p.Reason, From: start.In(loc), Next: []string{}, Triggers: []CronTriggerView{}}
+		Reason: p.Reason, Notes: e.Notes(), From: start.In(loc), Next: []string{}, Triggers: []CronTriggerView{}}
 	for _, c := range p.Assumes {
 		v.Assumes = append(v.Assumes, CronAssumption{c, cronplan.Assumption(c)})
 	}
@@ -127,6 +130,9 @@ func cmdCron(_ context.Context, a *app, args []string) exitcode.Code {
 		fmt.Fprintf(w, "%s in %s: gated, %d trigger(s) start a superset and 'orc-exec run --cron-gate' keeps the cron's minutes\n  why: %s\n", expr, v.Timezone, len(p.Triggers), p.Reason)
 	} else {
 		fmt.Fprintf(w, "%s in %s: native, %d trigger(s)\n", expr, v.Timezone, len(p.Triggers))
+	}
+	for _, n := range v.Notes {
+		fmt.Fprintf(w, "  note: %s\n", n)
 	}
 	for _, tr := range v.Triggers {
 		fmt.Fprintf(w, "  - %s\n", tr.Explain)

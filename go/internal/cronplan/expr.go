@@ -48,6 +48,8 @@ type Expr struct {
 	nth         []nth // DOW#n, DOW#L, DOWL
 
 	times []int // sorted minutes of the day: hours x minutes
+
+	notes []string // how Parse read what it normalized (step ≥ range)
 }
 
 type nth struct {
@@ -57,6 +59,11 @@ type nth struct {
 
 // String returns the expression as written.
 func (e *Expr) String() string { return e.src }
+
+// Notes says, one line each, what Parse read differently from how it is
+// written: a step as large as its range (`*/60` in minute) runs on the
+// range's first value only, as in Vixie cron.
+func (e *Expr) Notes() []string { return e.notes }
 
 var fieldNames = [5]string{"minute", "hour", "day-of-month", "month", "day-of-week"}
 
@@ -128,6 +135,15 @@ func Parse(expr string) (*Expr, error) {
 		}
 	}
 	f[4] = rewriteDowLast(f[4])
+	// Vixie reads a day field that starts with * as *, whatever its step.
+	domStar := strings.HasPrefix(f[2], "*") || strings.HasPrefix(f[2], "?")
+	dowStar := strings.HasPrefix(f[4], "*") || strings.HasPrefix(f[4], "?")
+	var notes []string
+	for k := range f {
+		var n []string
+		f[k], n = normalizeSteps(k, f[k])
+		notes = append(notes, n...)
+	}
 	sched, err := parser.Parse(strings.Join(f, " "))
 	if err != nil {
 		return fail("%v", err)
@@ -145,8 +161,9 @@ func Parse(expr string) (*Expr, error) {
 		dom:     spec.Dom &^ star,
 		months:  spec.Month &^ star,
 		dow:     cron.NormalizeDOW(spec.Dow&^star) & 0x7f,
-		domStar: strings.HasPrefix(f[2], "*") || strings.HasPrefix(f[2], "?"),
-		dowStar: strings.HasPrefix(f[4], "*") || strings.HasPrefix(f[4], "?"),
+		domStar: domStar,
+		dowStar: dowStar,
+		notes:   notes,
 	}
 	for _, c := range spec.DomConstraints {
 		switch c.Type {

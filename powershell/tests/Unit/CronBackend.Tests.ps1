@@ -157,6 +157,12 @@ Describe 'Get-OrcCronGateReason (the forms Vixie cron 3.0 runs natively)' -Skip:
         @{ Expression = '00 09 * * *' }
         @{ Expression = '0 0 * JAN-MAR,oct SUN,wed-fri' }
         @{ Expression = "0`t2  *   * *" }
+        # Steps as large as their range: Vixie cron runs the first value only, as orc-exec now reads them.
+        @{ Expression = '*/60 * * * *' }
+        @{ Expression = '0 */24 * * *' }
+        @{ Expression = '0 0 1 */12 *' }
+        @{ Expression = '0 15-15/3 * * *' }
+        @{ Expression = '1-5/10 * * * *' }
     ) {
         InModuleScope Orchestrator -Parameters @{ E = $Expression } { param($E) Get-OrcCronGateReason -Expression $E } | Should -BeNullOrEmpty
     }
