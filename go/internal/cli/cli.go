@@ -70,6 +70,7 @@ func commands() []command {
 		{"notify", "configure, show and test notifications", notifyUsage, cmdNotify},
 		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
+		{"cleanup", "close abandoned runs, drop expired outbox items and old run output", cleanupUsage, cmdCleanup},
 		{"version", "print the version", versionUsage, cmdVersion},
 	}
 }
