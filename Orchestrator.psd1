@@ -16,6 +16,7 @@
         'Get-OrcTask'
         'Get-OrcTaskHistory'
         'Register-OrcTask'
+        'Remove-OrcOrphan'
         'Send-OrcReport'
         'Send-OrcTestMail'
         'Set-OrcNotificationSetting'
@@ -23,6 +24,7 @@
         'Start-OrcTask'
         'Stop-OrcTask'
         'Test-OrcTask'
+        'Uninstall-Orchestrator'
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
@@ -32,8 +34,11 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('TaskScheduler', 'Scheduling', 'Jobs', 'Cron', 'Windows')
-            ProjectUri = 'https://github.com/orchestrator/orchestrator'
+            Tags         = @('TaskScheduler', 'Scheduling', 'Jobs', 'Cron', 'Windows', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux')
+            ProjectUri   = 'https://github.com/orchestrator/orchestrator'
+            LicenseUri   = 'https://github.com/orchestrator/orchestrator/blob/main/LICENSE'
+            # Replaced from CHANGELOG.md by build.ps1 Package; this is what a source checkout shows.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }
