@@ -367,7 +367,8 @@ try {
             'GoTest' { Invoke-GoTest }
             'WindowsTest' { Invoke-WindowsTest }
             'PesterTest' { Invoke-PesterTest }
-            'Test' { Invoke-GoTest; Invoke-WindowsTest; Invoke-PesterTest }
+            # Package before Pester: the install test (E2E/Package.E2E.Tests.ps1) installs what it built.
+            'Test' { Invoke-GoTest; Invoke-WindowsTest; Invoke-Package; Invoke-PesterTest }
             'Lint' { Invoke-Lint }
             'Bench' { Invoke-Bench }
             'Demo' { Invoke-Demo }
