@@ -39,6 +39,8 @@ function Remove-OrcOrphan {
         Remove-OrcOrphan -Force | Where-Object Action -EQ 'Removed'
 
         Also deletes the definitions that no scheduler entry runs, and shows what was removed.
+    .INPUTS
+        None. This cmdlet does not take pipeline input.
     .OUTPUTS
         Orchestrator.OrphanResult
     .LINK

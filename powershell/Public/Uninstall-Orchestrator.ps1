@@ -39,6 +39,8 @@ function Uninstall-Orchestrator {
         Uninstall-Orchestrator -RemoveStore -Force; Uninstall-Module Orchestrator
 
         Removes everything, the module last.
+    .INPUTS
+        None. This cmdlet does not take pipeline input.
     .OUTPUTS
         Orchestrator.UninstallResult
     .LINK
