@@ -52,10 +52,24 @@ Describe 'The built package' -Skip:(-not (Test-Path (Join-Path (Resolve-Path (Jo
         $m.PrivateData.PSData.ReleaseNotes | Should -Match 'First release'
     }
 
-    It 'holds orc-exec for <Rid> where Get-OrcExecutablePath looks' -ForEach @(
+    It 'holds orc-exec for <Rid>, and Get-OrcExecutablePath finds it there' -ForEach @(
         @{ Rid = 'win-x64'; Exe = 'orc-exec.exe' }, @{ Rid = 'win-arm64'; Exe = 'orc-exec.exe' }, @{ Rid = 'linux-x64'; Exe = 'orc-exec' }, @{ Rid = 'osx-arm64'; Exe = 'orc-exec' }
     ) {
         Join-Path $Folder "bin/$Rid/$Exe" | Should -Exist
+        $saved = $env:ORC_EXEC_PATH
+        Import-Module (Join-Path $Root 'Orchestrator.psd1') -Force
+        try {
+            $env:ORC_EXEC_PATH = ''
+            Mock -ModuleName Orchestrator Get-OrcRuntimeId { $Rid }
+            $found = InModuleScope Orchestrator -Parameters @{ Folder = $Folder } { param($Folder)
+                $was = $script:ModuleRoot; $script:ModuleRoot = $Folder
+                try { Get-OrcExecutablePath } finally { $script:ModuleRoot = $was } }
+            $found | Should -Be (Join-Path (Join-Path (Join-Path $Folder 'bin') $Rid) $Exe)
+        }
+        finally {
+            $env:ORC_EXEC_PATH = $saved
+            Remove-Module Orchestrator -Force -ErrorAction SilentlyContinue
+        }
     }
 
     It 'holds no tests and no repository-only files' {
