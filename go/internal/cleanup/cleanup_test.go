@@ -22,7 +22,11 @@ import (
 
 // The spec binary doubles as a run's orc-exec: in helper mode it takes a run
 // lock, says so, and holds it until the spec releases it or kills it.
-const helperEnv = "ORC_CLEANUP_SPEC_HELPER"
+// Its signal files live in their own folder (signalEnv), never beside the lock.
+const (
+	helperEnv = "ORC_CLEANUP_SPEC_HELPER"
+	signalEnv = "ORC_CLEANUP_SPEC_SIGNALS"
+)
 
 func init() {
 	if path := os.Getenv(helperEnv); path != "" {
@@ -30,9 +34,10 @@ func init() {
 		if err := l.TryAcquire(lock.Self(filepath.Base(path))); err != nil {
 			os.Exit(3)
 		}
-		_ = os.WriteFile(path+".ready", nil, 0o600)
+		signals := os.Getenv(signalEnv)
+		_ = os.WriteFile(filepath.Join(signals, "ready"), nil, 0o600)
 		for {
-			if _, err := os.Stat(path + ".release"); err == nil {
+			if _, err := os.Stat(filepath.Join(signals, "release")); err == nil {
 				os.Exit(0)
 			}
 			time.Sleep(20 * time.Millisecond)
@@ -62,16 +67,15 @@ func (f *fixture) run(task, runID string, alive bool) {
 		Status: result.Running, Start: time.Now().UTC(), ExitCode: -1, Attempts: []result.Attempt{}})).To(Succeed())
 	lockPath := runner.RunLockPath(paths, runID)
 	Expect(os.MkdirAll(filepath.Dir(lockPath), 0o755)).To(Succeed())
+	signals := testutil.TempDir()
 	cmd := exec.Command(os.Args[0])
-	cmd.Env = append(os.Environ(), helperEnv+"="+lockPath)
+	cmd.Env = append(os.Environ(), helperEnv+"="+lockPath, signalEnv+"="+signals)
 	Expect(cmd.Start()).To(Succeed())
-	Eventually(func() error { _, err := os.Stat(lockPath + ".ready"); return err }).WithTimeout(20 * time.Second).Should(Succeed())
-	Expect(os.Remove(lockPath + ".ready")).To(Succeed())
+	Eventually(func() error { _, err := os.Stat(filepath.Join(signals, "ready")); return err }).WithTimeout(20 * time.Second).Should(Succeed())
 	if alive {
 		DeferCleanup(func() {
-			Expect(os.WriteFile(lockPath+".release", nil, 0o600)).To(Succeed())
+			Expect(os.WriteFile(filepath.Join(signals, "release"), nil, 0o600)).To(Succeed())
 			_ = cmd.Wait()
-			_ = os.Remove(lockPath + ".release")
 		})
 		return
 	}
