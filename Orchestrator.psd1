@@ -18,6 +18,7 @@
         'Import-OrcTask'
         'Initialize-Orchestrator'
         'Register-OrcTask'
+        'Remove-OrcOrphan'
         'Send-OrcReport'
         'Send-OrcTestMail'
         'Set-OrcNotificationSetting'
@@ -26,6 +27,7 @@
         'Stop-OrcTask'
         'Test-OrcEnvironment'
         'Test-OrcTask'
+        'Uninstall-Orchestrator'
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
@@ -35,8 +37,11 @@
     AliasesToExport      = @()
     PrivateData          = @{
         PSData = @{
-            Tags       = @('TaskScheduler', 'Scheduling', 'Jobs', 'Cron', 'Windows')
-            ProjectUri = 'https://github.com/orchestrator/orchestrator'
+            Tags         = @('TaskScheduler', 'Scheduling', 'Jobs', 'Cron', 'Windows', 'Automation', 'PSEdition_Desktop', 'PSEdition_Core', 'Linux')
+            ProjectUri   = 'https://github.com/orchestrator/orchestrator'
+            LicenseUri   = 'https://github.com/orchestrator/orchestrator/blob/main/LICENSE'
+            # Replaced from CHANGELOG.md by build.ps1 Package; this is what a source checkout shows.
+            ReleaseNotes = 'See CHANGELOG.md.'
         }
     }
 }

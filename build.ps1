@@ -6,7 +6,8 @@
     any non-zero step. Run scripts/bootstrap.sh once on a fresh Linux machine
     (and source ../shared/dev-env.sh for Go) before the first run.
 .PARAMETER Task
-    One or more of: Build, Test, GoTest, WindowsTest, PesterTest, Lint, Bench, Demo, Clean.
+    One or more of: Build, Test, GoTest, WindowsTest, PesterTest, Lint, Bench, Demo, Package, Clean.
+    Package builds the signed module folder and .nupkg under out/package (docs/release.md).
 .EXAMPLE
     ./build.ps1 Build
 .EXAMPLE
@@ -15,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments = $true)]
-    [ValidateSet('Build', 'Test', 'GoTest', 'WindowsTest', 'PesterTest', 'Lint', 'Bench', 'Demo', 'Clean')]
+    [ValidateSet('Build', 'Test', 'GoTest', 'WindowsTest', 'PesterTest', 'Lint', 'Bench', 'Demo', 'Package', 'Clean')]
     [string[]] $Task = @('Build'),
 
     # Target runtimes for Build; the default is every shipped one.
@@ -196,6 +197,168 @@ function Invoke-Demo {
     if (-not $?) { throw 'demo failed' }
 }
 
+# The module folder a gallery install makes (Orchestrator/<version>/), with orc-exec for every
+# shipped runtime where Get-OrcExecutablePath looks (bin/<rid>/), signed; and the same as a .nupkg.
+function Invoke-Package {
+    $ver = (Get-Version).Version
+    $rids = @('win-x64', 'win-arm64', 'linux-x64', 'osx-arm64')
+    Invoke-Build $rids
+    $out = Join-Path $Root 'out/package'
+    $dest = Join-Path $out "Orchestrator/$ver"
+    Write-Step "Package Orchestrator $ver into $dest"
+    if (Test-Path $out) { Remove-Item -Recurse -Force $out }
+    $null = New-Item -ItemType Directory -Force -Path $dest
+    foreach ($file in 'Orchestrator.psd1', 'LICENSE', 'CHANGELOG.md') { Copy-Item (Join-Path $Root $file) $dest }
+    $null = New-Item -ItemType Directory -Force -Path (Join-Path $dest 'en-US')
+    Copy-Item (Join-Path $Root 'en-US/*') (Join-Path $dest 'en-US')
+    $moduleDir = Join-Path $Root 'powershell'
+    Get-ChildItem -Path $moduleDir -Recurse -File | Where-Object { $_.FullName -notlike (Join-Path $moduleDir 'tests*') } | ForEach-Object {
+        $target = Join-Path $dest ('powershell' + $_.FullName.Substring($moduleDir.Length))
+        $null = New-Item -ItemType Directory -Force -Path (Split-Path $target)
+        Copy-Item $_.FullName $target
+    }
+    foreach ($rid in $rids) {
+        $null = New-Item -ItemType Directory -Force -Path (Join-Path $dest "bin/$rid")
+        Copy-Item (Join-Path $Root "bin/$rid/$($RidMap[$rid].Exe)") (Join-Path $dest "bin/$rid")
+    }
+    $manifest = Join-Path $dest 'Orchestrator.psd1'
+    $notes = Get-ReleaseNote -Version $ver
+    $text = [System.IO.File]::ReadAllText($manifest)
+    $text = [regex]::Replace($text, "(?m)^(\s*ModuleVersion\s*=\s*)'[^']*'", "`${1}'$ver'")
+    $text = [regex]::Replace($text, "(?m)^(\s*ReleaseNotes\s*=\s*)'[^']*'", { param($m) $m.Groups[1].Value + "'" + $notes.Replace("'", "''") + "'" })
+    [System.IO.File]::WriteAllText($manifest, $text, (New-Object System.Text.UTF8Encoding $false))
+    $loaded = Test-ModuleManifest -Path $manifest -ErrorAction Stop
+    if ("$($loaded.Version)" -ne $ver) { throw "the packaged manifest says $($loaded.Version), VERSION says $ver" }
+
+    Invoke-Signing -Folder $dest
+    $nupkg = Join-Path $out "Orchestrator.$ver.nupkg"
+    New-Nupkg -Folder $dest -Path $nupkg -Version $ver -Notes $notes
+    Write-Host "Package: $dest, $nupkg"
+}
+
+# The CHANGELOG.md section of a version (Keep a Changelog), without its heading.
+function Get-ReleaseNote([string] $Version) {
+    $changelog = [System.IO.File]::ReadAllText((Join-Path $Root 'CHANGELOG.md'))
+    $m = [regex]::Match($changelog, "(?ms)^## \[$([regex]::Escape($Version))\][^\n]*\n(.*?)(?=^## \[|^\[[^\]]+\]:|\z)")
+    if (-not $m.Success) { throw "CHANGELOG.md has no '## [$Version]' section: add one before packaging $Version" }
+    return $m.Groups[1].Value.Trim()
+}
+
+# Signs every orc-exec.exe and every .ps1/.psm1/.psd1/.ps1xml under Folder with osslsigncode and
+# verifies each signature. ORC_SIGN_CERT/ORC_SIGN_KEY (PEM; a release certificate, see
+# docs/release.md) sign for real; without them a throw-away test CA and code-signing certificate
+# are made with openssl in out/signing, and verification trusts that CA only.
+function Invoke-Signing([string] $Folder) {
+    $work = Join-Path $Root 'out/signing'
+    if (Test-Path $work) { Remove-Item -Recurse -Force $work }
+    $null = New-Item -ItemType Directory -Force -Path $work
+    if ($env:ORC_SIGN_CERT -and $env:ORC_SIGN_KEY) {
+        Write-Step 'Sign with the release certificate (ORC_SIGN_CERT)'
+        $cert = $env:ORC_SIGN_CERT; $key = $env:ORC_SIGN_KEY
+        $caFile = if ($env:ORC_SIGN_CAFILE) { $env:ORC_SIGN_CAFILE } else { '/etc/ssl/certs/ca-certificates.crt' }
+    }
+    else {
+        Write-Step 'Sign with a throw-away test certificate (openssl)'
+        $cnf = Join-Path $work 'openssl.cnf'
+        [System.IO.File]::WriteAllText($cnf, "[req]`ndistinguished_name=dn`n[dn]`n[ca]`nbasicConstraints=critical,CA:TRUE`nkeyUsage=critical,keyCertSign,cRLSign`nsubjectKeyIdentifier=hash`n[leaf]`nbasicConstraints=critical,CA:FALSE`nkeyUsage=critical,digitalSignature`nextendedKeyUsage=codeSigning`nsubjectKeyIdentifier=hash`nauthorityKeyIdentifier=keyid`n")
+        $caFile = Join-Path $work 'test-ca.pem'
+        $cert = Join-Path $work 'test-signing.pem'
+        $key = Join-Path $work 'test-signing.key'
+        Invoke-Native openssl @('req', '-quiet', '-x509', '-newkey', 'rsa:3072', '-nodes', '-keyout', (Join-Path $work 'test-ca.key'), '-out', $caFile, '-days', '2', '-subj', '/CN=Orchestrator Test CA (throw-away)', '-config', $cnf, '-extensions', 'ca')
+        Invoke-Native openssl @('req', '-quiet', '-newkey', 'rsa:3072', '-nodes', '-keyout', $key, '-out', (Join-Path $work 'test-signing.csr'), '-subj', '/CN=Orchestrator Test Code Signing (throw-away)', '-config', $cnf)
+        Invoke-Native openssl @('x509', '-req', '-in', (Join-Path $work 'test-signing.csr'), '-CA', $caFile, '-CAkey', (Join-Path $work 'test-ca.key'), '-CAcreateserial', '-out', $cert, '-days', '2', '-extfile', $cnf, '-extensions', 'leaf')
+    }
+    $files = @(Get-ChildItem -Path $Folder -Recurse -File | Where-Object { $_.Name -eq 'orc-exec.exe' -or $_.Extension -in '.ps1', '.psm1', '.psd1', '.ps1xml' })
+    foreach ($file in $files) {
+        $signed = "$($file.FullName).signed"
+        $arguments = @('sign', '-certs', $cert, '-key', $key, '-n', 'Orchestrator', '-i', 'https://github.com/orchestrator/orchestrator', '-h', 'sha256')
+        if ($env:ORC_SIGN_TIMESTAMP_URL) { $arguments += @('-ts', $env:ORC_SIGN_TIMESTAMP_URL) }
+        $output = & osslsigncode @($arguments + @('-in', $file.FullName, '-out', $signed)) 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "osslsigncode could not sign $($file.FullName): $output" }
+        Move-Item -Force $signed $file.FullName
+        $output = & osslsigncode verify -CAfile $caFile -in $file.FullName 2>&1
+        if ($LASTEXITCODE -ne 0) { throw "the signature of $($file.FullName) does not verify: $output" }
+    }
+    Write-Host ("Signatures: {0} files signed and verified ({1} orc-exec.exe)" -f $files.Count, @($files | Where-Object Name -EQ 'orc-exec.exe').Count)
+}
+
+# A .nupkg as PowerShellGet publishes one: the module files at the root, the .nuspec, OPC parts.
+# Zipped here rather than with 'dotnet pack' or Publish-Module, which need a feed or network.
+function New-Nupkg([string] $Folder, [string] $Path, [string] $Version, [string] $Notes) {
+    Add-Type -AssemblyName System.IO.Compression, System.IO.Compression.FileSystem
+    $m = Import-PowerShellDataFile (Join-Path $Folder 'Orchestrator.psd1')
+    $esc = { param($s) [System.Security.SecurityElement]::Escape([string]$s) }
+    $tags = @($m.PrivateData.PSData.Tags) + @('PSModule', 'PSIncludes_Function') + @($m.FunctionsToExport | ForEach-Object { "PSFunction_$_"; "PSCommand_$_" })
+    $nuspec = @"
+<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2011/08/nuspec.xsd">
+  <metadata>
+    <id>Orchestrator</id>
+    <version>$Version</version>
+    <authors>$(& $esc $m.Author)</authors>
+    <owners>$(& $esc $m.CompanyName)</owners>
+    <requireLicenseAcceptance>false</requireLicenseAcceptance>
+    <licenseUrl>$(& $esc $m.PrivateData.PSData.LicenseUri)</licenseUrl>
+    <projectUrl>$(& $esc $m.PrivateData.PSData.ProjectUri)</projectUrl>
+    <description>$(& $esc $m.Description)</description>
+    <releaseNotes>$(& $esc $Notes)</releaseNotes>
+    <copyright>$(& $esc $m.Copyright)</copyright>
+    <tags>$(& $esc ($tags -join ' '))</tags>
+  </metadata>
+</package>
+"@
+    $psmdcp = "$([guid]::NewGuid().ToString('N')).psmdcp"
+    $core = @"
+<?xml version="1.0" encoding="utf-8"?>
+<coreProperties xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://schemas.openxmlformats.org/package/2006/metadata/core-properties">
+  <dc:creator>$(& $esc $m.Author)</dc:creator>
+  <dc:description>$(& $esc $m.Description)</dc:description>
+  <dc:identifier>Orchestrator</dc:identifier>
+  <version>$Version</version>
+  <keywords>$(& $esc ($tags -join ' '))</keywords>
+</coreProperties>
+"@
+    $rels = @"
+<?xml version="1.0" encoding="utf-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/Orchestrator.nuspec" Id="R0" />
+  <Relationship Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="/package/services/metadata/core-properties/$psmdcp" Id="R1" />
+</Relationships>
+"@
+    $files = @(Get-ChildItem -Path $Folder -Recurse -File)
+    $extensions = @($files | ForEach-Object { $_.Extension.TrimStart('.') } | Where-Object { $_ } | Sort-Object -Unique)
+    $types = @('<?xml version="1.0" encoding="utf-8"?>', '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">',
+        '  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />',
+        '  <Default Extension="psmdcp" ContentType="application/vnd.openxmlformats-package.core-properties+xml" />',
+        '  <Default Extension="nuspec" ContentType="application/octet" />')
+    $types += @($extensions | Where-Object { $_ -notin 'rels', 'psmdcp', 'nuspec' } | ForEach-Object { "  <Default Extension=`"$_`" ContentType=`"application/octet`" />" })
+    # Files without an extension (LICENSE, orc-exec) need an Override each.
+    $types += @($files | Where-Object { -not $_.Extension } | ForEach-Object { "  <Override PartName=`"/$($_.FullName.Substring($Folder.Length + 1).Replace('\', '/'))`" ContentType=`"application/octet`" />" })
+    $types += '</Types>'
+    $staging = "$Path.new"
+    if (Test-Path $staging) { Remove-Item -Force $staging }
+    $zip = [System.IO.Compression.ZipFile]::Open($staging, 'Create')
+    try {
+        $utf8 = New-Object System.Text.UTF8Encoding $false
+        $add = {
+            param([string] $Name, [string] $Text)
+            $entry = $zip.CreateEntry($Name)
+            $stream = $entry.Open()
+            try { $bytes = $utf8.GetBytes($Text); $stream.Write($bytes, 0, $bytes.Length) } finally { $stream.Dispose() }
+        }
+        & $add 'Orchestrator.nuspec' $nuspec
+        & $add '[Content_Types].xml' ($types -join "`n")
+        & $add '_rels/.rels' $rels
+        & $add "package/services/metadata/core-properties/$psmdcp" $core
+        foreach ($file in $files) {
+            $name = $file.FullName.Substring($Folder.Length + 1).Replace('\', '/')
+            $null = [System.IO.Compression.ZipFileExtensions]::CreateEntryFromFile($zip, $file.FullName, $name)
+        }
+    }
+    finally { $zip.Dispose() }
+    Move-Item -Force $staging $Path
+}
+
 Push-Location $Root
 try {
     foreach ($t in $Task) {
@@ -204,10 +367,12 @@ try {
             'GoTest' { Invoke-GoTest }
             'WindowsTest' { Invoke-WindowsTest }
             'PesterTest' { Invoke-PesterTest }
-            'Test' { Invoke-GoTest; Invoke-WindowsTest; Invoke-PesterTest }
+            # Package before Pester: the install test (E2E/Package.E2E.Tests.ps1) installs what it built.
+            'Test' { Invoke-GoTest; Invoke-WindowsTest; Invoke-Package; Invoke-PesterTest }
             'Lint' { Invoke-Lint }
             'Bench' { Invoke-Bench }
             'Demo' { Invoke-Demo }
+            'Package' { Invoke-Package }
             'Clean' { Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $Root 'bin'), (Join-Path $Root 'out') }
         }
     }

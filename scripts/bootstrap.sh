@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prepares a fresh Debian/Ubuntu machine for Orchestrator development and CI.
 # Idempotent: every step checks first and does nothing when already done.
-#   - Debian packages the tests need (cron, xmllint, wine64, mingw-w64, ...)
+#   - Debian packages the tests need (cron, xmllint, wine64, mingw-w64, osslsigncode for the
+#     release signatures, ...)
 #   - pwsh 7.6.9 as a dotnet tool in .tools/pwsh
 #   - Pester 5.7.1 from NuGet into .tools/modules/Pester
 #   - the ProcessPrng shim that lets Go 1.26 binaries run under Wine 8
@@ -29,7 +30,7 @@ case "$(go env GOVERSION)" in
 esac
 
 # --- Debian packages ---------------------------------------------------------
-packages=(cron libxml2-utils wine64 gcc-mingw-w64-x86-64 procps psmisc iproute2 hyperfine)
+packages=(cron libxml2-utils wine64 gcc-mingw-w64-x86-64 procps psmisc iproute2 hyperfine osslsigncode openssl zip)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")

@@ -73,6 +73,7 @@ func commands() []command {
 		{"init", "create the store (or check it) and print where it is", initUsage, cmdInit},
 		{"doctor", "check this installation and say what to fix", doctorUsage, cmdDoctor},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
+		{"cleanup", "close abandoned runs, drop expired outbox items and old run output", cleanupUsage, cmdCleanup},
 		{"version", "print the version", versionUsage, cmdVersion},
 	}
 }

@@ -362,7 +362,7 @@ func (r *Runner) stopPrevious(ctx context.Context, l *lock.Lock, me, h lock.Hold
 // folder are the only candidates, and one whose lock we can take belongs to
 // a run of which no process is left. That keeps the common case to one
 // small ReadDir; history is read only when there is a candidate.
-func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[string]string, holdsTaskLock bool, log zerolog.Logger) {
+func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[string]string, holdsTaskLock bool, log zerolog.Logger) []result.Record {
 	entries, _ := os.ReadDir(runLockDir(paths))
 	dead := map[string]*lock.Lock{}
 	for _, e := range entries {
@@ -392,23 +392,27 @@ func (r *Runner) closeAbandoned(paths store.TaskPaths, self string, reasons map[
 		}
 	}
 	if len(dead) == 0 && legacy == "" {
-		return
+		return nil
 	}
 	// Read after taking their locks: a run that appended its final record
 	// just before releasing its lock is no longer RUNNING here.
 	running, err := history.Query(paths.History, history.Filter{Status: result.Running})
 	if err != nil {
 		log.Warn().Err(err).Msg("Could not look for runs that ended without a result")
-		return
+		return nil
 	}
+	var closed []result.Record
 	for _, rec := range running {
 		if _, ok := dead[rec.RunID]; ok || rec.RunID == legacy {
-			r.closeOne(paths, rec, reasons[rec.RunID], log)
+			if done, ok := r.closeOne(paths, rec, reasons[rec.RunID], log); ok {
+				closed = append(closed, done)
+			}
 		}
 	}
+	return closed
 }
 
-func (r *Runner) closeOne(paths store.TaskPaths, last result.Record, reason string, log zerolog.Logger) {
+func (r *Runner) closeOne(paths store.TaskPaths, last result.Record, reason string, log zerolog.Logger) (result.Record, bool) {
 	if reason == "" {
 		reason = "the run ended without recording a result: orc-exec was killed (Task Scheduler stopped it, its time limit, or a crash)"
 	}
@@ -428,9 +432,10 @@ func (r *Runner) closeOne(paths store.TaskPaths, last result.Record, reason stri
 	last.Reason = reason
 	if err := history.AppendWith(paths.History, last, HistoryRetention); err != nil && !errors.Is(err, history.ErrPrune) {
 		log.Error().Err(err).Msg("Could not close an abandoned run in history")
-		return
+		return last, false
 	}
 	log.Warn().Str("abandonedRunId", last.RunID).Msg("Closed a run that ended without recording a result")
+	return last, true
 }
 
 func (r *Runner) lastResult(task string) (result.Record, bool, error) {

@@ -36,14 +36,19 @@ Describe 'Get-OrcExecutablePath' {
         It 'uses bin/<rid>/orc-exec.exe on Windows' {
             $env:ORC_EXEC_PATH = ''
             Mock Get-OrcRuntimeId { 'win-arm64' }
-            $err = InModuleScope Orchestrator { try { Get-OrcExecutablePath; $null } catch { $_ } }
-            $err.TargetObject | Should -BeLike '*bin*win-arm64*orc-exec.exe'
+            # A module folder without binaries: the repository's bin/ holds them after build.ps1 Build or Package.
+            $err = InModuleScope Orchestrator -Parameters @{ Empty = "$TestDrive" } { param($Empty)
+                $saved = $script:ModuleRoot; $script:ModuleRoot = $Empty
+                try { Get-OrcExecutablePath; $null } catch { $_ } finally { $script:ModuleRoot = $saved } }
+            $err.TargetObject | Should -Be (Join-Path $TestDrive 'bin/win-arm64/orc-exec.exe')
         }
 
         It 'uses bin/<rid>/orc-exec elsewhere' {
             $env:ORC_EXEC_PATH = ''
             Mock Get-OrcRuntimeId { 'osx-arm64' }
-            $err = InModuleScope Orchestrator { try { Get-OrcExecutablePath; $null } catch { $_ } }
+            $err = InModuleScope Orchestrator -Parameters @{ Empty = "$TestDrive" } { param($Empty)
+                $saved = $script:ModuleRoot; $script:ModuleRoot = $Empty
+                try { Get-OrcExecutablePath; $null } catch { $_ } finally { $script:ModuleRoot = $saved } }
             $err.TargetObject | Should -BeLike '*bin*osx-arm64*orc-exec'
             $err.Exception.Message | Should -BeLike '*osx-arm64*'
         }
