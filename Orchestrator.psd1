@@ -12,6 +12,7 @@
         'Disable-OrcTask'
         'Enable-OrcTask'
         'Export-OrcTask'
+        'Get-OrcMigration'
         'Get-OrcNotificationSetting'
         'Get-OrcTask'
         'Get-OrcTaskHistory'
@@ -20,9 +21,11 @@
         'Send-OrcTestMail'
         'Set-OrcNotificationSetting'
         'Set-OrcTask'
+        'Start-OrcMigration'
         'Start-OrcTask'
         'Stop-OrcTask'
         'Test-OrcTask'
+        'Undo-OrcMigration'
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')
