@@ -4,7 +4,7 @@ function Test-OrcMigrationTask {
         Checks migrated tasks and returns one sentence per problem (nothing when all is well).
     .DESCRIPTION
         Per task: defined and registered without drift (Get-OrcTask), a next run time in the
-        future when the definition has a cron or interval schedule, and a dry Test-OrcTask
+        future when the definition has a cron schedule (or an interval, on Task Scheduler), and a dry Test-OrcTask
         (definition valid; dependency checks that are not met right now are warnings, because a
         task that depends on another migrated task has no successful run yet).
     .PARAMETER Definition
@@ -24,6 +24,7 @@ function Test-OrcMigrationTask {
     )
 
     $now = [datetime]::Now
+    $windows = Test-OrcWindows
     foreach ($item in $Definition) {
         $taskName = $item.Name
         $task = @(Get-OrcTask -Name $taskName -ErrorAction SilentlyContinue) | Select-Object -First 1
@@ -44,10 +45,13 @@ function Test-OrcMigrationTask {
         }
         $schedule = $null
         try { $schedule = (ConvertFrom-OrcJson -Json ([System.IO.File]::ReadAllText($item.Path))).schedule } catch { $schedule = $null }
+        # orc-exec computes the next run of a cron schedule; an interval has one only in Task
+        # Scheduler (cron runs */N lines without a notion of the next run).
         $periodic = $false
         if ($schedule) {
             foreach ($property in $schedule.PSObject.Properties) {
-                if ($property.Name -in 'cron', 'interval' -and $property.Value) { $periodic = $true }
+                if ($property.Name -eq 'cron' -and $property.Value) { $periodic = $true }
+                if ($property.Name -eq 'interval' -and $property.Value -and $windows) { $periodic = $true }
             }
         }
         if ($periodic -and $task.Enabled -and -not ($task.NextRunTime -and $task.NextRunTime -gt $now)) {
