@@ -14,7 +14,8 @@ function Find-OrcMigrationLegacy {
         [object] $Process
     )
 
-    foreach ($candidate in @(Get-OrcLegacyProcess)) {
+    $exact = [System.Management.Automation.WildcardPattern]::Escape([string]$Process.CommandLine)
+    foreach ($candidate in @(Get-OrcLegacyProcess -CommandLine $exact)) {
         if ($Process.Platform -eq 'Windows') {
             if ([string]$candidate.CommandLine -eq [string]$Process.CommandLine) { $candidate }
             continue

@@ -104,6 +104,12 @@ function Get-OrcLegacyProcess {
     }
     foreach ($id in $ids) {
         if ($skip.ContainsKey($id)) { continue }
+        if ($matcher) {
+            # Match on argv first: reading the rest of /proc for every process is what costs.
+            try { $argvText = [System.IO.File]::ReadAllText("/proc/$id/cmdline").TrimEnd([char]0).Replace([char]0, ' ') }
+            catch { continue }
+            if (-not (& $matcher $argvText)) { continue }
+        }
         $record = Get-OrcLegacyProcProcess -ProcessId $id
         if (-not $record) { continue }
         if ($matcher -and -not (& $matcher $record.CommandLine)) { continue }

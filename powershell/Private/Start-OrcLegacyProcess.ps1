@@ -62,10 +62,8 @@ function Start-OrcLegacyProcess {
     }
     $deadline = [datetime]::UtcNow.AddSeconds(10)
     do {
-        foreach ($candidate in @(Get-OrcLegacyProcess)) {
-            if ((@($candidate.Argv) -join [char]0) -eq ($argv -join [char]0) -and $candidate.WorkingDirectory -eq $Process.WorkingDirectory) {
-                return $candidate
-            }
+        foreach ($candidate in @(Find-OrcMigrationLegacy -Process $Process)) {
+            return $candidate
         }
         Start-Sleep -Milliseconds 100
     } while ([datetime]::UtcNow -lt $deadline)

@@ -30,13 +30,7 @@ function Stop-OrcLegacyProcess {
     }
     if (-not (& $alive)) { return 'AlreadyStopped' }
 
-    if (Test-OrcWindows) {
-        $taskkill = Join-Path $env:SystemRoot 'System32\taskkill.exe'
-        & $taskkill /PID $processId 2>&1 | Write-Verbose
-    }
-    else {
-        & kill -TERM $processId 2>&1 | Write-Verbose
-    }
+    Send-OrcLegacyCloseRequest -ProcessId $processId
     $deadline = [datetime]::UtcNow.Add($Timeout)
     while ([datetime]::UtcNow -lt $deadline) {
         if (-not (& $alive)) { return 'Stopped' }
