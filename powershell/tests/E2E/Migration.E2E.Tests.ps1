@@ -235,11 +235,21 @@ Describe 'Start-OrcMigration and Undo-OrcMigration with a resident poller and th
             @($migration.Steps.Keys) | Should -Be @('detect', 'snapshot')
         }
 
-        It 'rolls back without starting a second poller' {
+        It 'resumes where it failed once the definition is fixed: registers again, validates, stops the poller' {
+            Write-Definition $Defs 'mig-e2e-logon' '{"name":"mig-e2e-logon","action":{"command":"/bin/true"},"schedule":{"startup":{}}}'
+            $migration = Start-OrcMigration -Name bad -DefinitionPath $Defs -LegacyPidFile $Poller.PidFile -StopTimeout '5s' -PassThru
+            $migration.Status | Should -Be 'Completed'
+            @($migration.Steps.Keys) | Should -Be @('detect', 'snapshot', 'register', 'validate', 'stop', 'record')
+            Read-Crontab | Should -Match '(?m)^@reboot .*# orchestrator:task=mig-e2e-logon$'
+            Wait-Until { @(Get-PollerProcess $Poller.Script).Count -eq 0 } -Because 'the poller is stopped'
+        }
+
+        It 'rolls back to the state before the first attempt and starts the poller once' {
             Undo-OrcMigration -Name bad -Confirm:$false
             Read-Crontab | Should -BeExactly $CrontabBefore
             (Get-StoreBytes $Store) | ConvertTo-Json | Should -BeExactly ($StoreBefore | ConvertTo-Json)
-            @(Get-PollerProcess $Poller.Script).Id | Should -Be $Poller.Process.Id
+            Wait-Until { @(Get-PollerProcess $Poller.Script).Count -eq 1 } -Because 'the poller runs again'
+            @(Get-PollerProcess $Poller.Script).Count | Should -Be 1
         }
     }
 }
