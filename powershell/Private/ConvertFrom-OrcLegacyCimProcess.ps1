@@ -31,7 +31,12 @@ function ConvertFrom-OrcLegacyCimProcess {
         Write-Verbose "The owner of process $($InputObject.ProcessId) cannot be read: $($_.Exception.Message)"
     }
     $workingDirectory = $null
-    if ($InputObject.ExecutablePath) { $workingDirectory = [System.IO.Path]::GetDirectoryName([string]$InputObject.ExecutablePath) }
+    if ($InputObject.ExecutablePath) {
+        # A Windows path split by hand: [IO.Path] splits by the host's separator, and this record may be read elsewhere.
+        $cut = ([string]$InputObject.ExecutablePath).LastIndexOfAny([char[]]@('\', '/'))
+        if ($cut -gt 0) { $workingDirectory = ([string]$InputObject.ExecutablePath).Substring(0, $cut) }
+        if ($workingDirectory -and $workingDirectory.EndsWith(':')) { $workingDirectory += '\' }
+    }
     $started = $null
     if ($InputObject.CreationDate) { $started = ([datetime]$InputObject.CreationDate).ToUniversalTime().ToString('o') }
     [pscustomobject]@{
