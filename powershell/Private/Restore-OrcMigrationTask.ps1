@@ -45,11 +45,18 @@ function Restore-OrcMigrationTask {
         return
     }
 
+    # Task Scheduler stamps RegistrationInfo/Date at every registration, so a task registered
+    # again differs there and only there; the comparison leaves that one element out. A crontab
+    # line has no such stamp and is compared whole.
+    $comparable = {
+        param([string] $Text)
+        $Text -replace '(?s)(<RegistrationInfo>.*?)\s*<Date>[^<]*</Date>', '$1'
+    }
     $savedJson = [System.IO.File]::ReadAllText((Join-Path $SnapshotPath $Task.definition))
     $savedRegistration = $null
-    if ($Task.registration) { $savedRegistration = [System.IO.File]::ReadAllText((Join-Path $SnapshotPath $Task.registration)) }
+    if ($Task.registration) { $savedRegistration = & $comparable ([System.IO.File]::ReadAllText((Join-Path $SnapshotPath $Task.registration))) }
     $same = $current.Found -and $current.Json -eq $savedJson -and [bool]$registration.Registered -eq [bool]$Task.registered -and
-    [string]$registration.Text -eq [string]$savedRegistration
+    (& $comparable ([string]$registration.Text)) -eq [string]$savedRegistration
     if (-not $same) {
         $failed = $null
         $file = Join-Path $SnapshotPath $Task.definition
@@ -68,7 +75,7 @@ function Restore-OrcMigrationTask {
     if ([bool]$registration.Registered -ne [bool]$Task.registered) {
         return "Task '$taskName': registered is $($registration.Registered), it was $($Task.registered) before the migration."
     }
-    if ($Task.registered -and [string]$registration.Text -ne [string]$savedRegistration) {
+    if ($Task.registered -and (& $comparable ([string]$registration.Text)) -ne [string]$savedRegistration) {
         return "Task '$taskName': the registration differs from the snapshot '$(Join-Path $SnapshotPath $Task.registration)' (edited by hand before the migration? Register-OrcTask writes only what the definition renders)."
     }
 }
