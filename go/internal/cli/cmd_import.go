@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -30,14 +31,17 @@ Sources:
             workingDirectory, dependencies, retries, timeout, notify
 
 Usage:
-  orc-exec import --from crontab|taskxml|list [--format json|csv] [--system] <file>
+  orc-exec import --from crontab|taskxml|list [--format json|csv] [--system] <file|->
 
 Examples:
-  crontab -l > my.cron; orc-exec import --from crontab my.cron
+  crontab -l | orc-exec import --from crontab -
   orc-exec import --from crontab /etc/cron.d/backup
   orc-exec import --from taskxml '.\Nightly Backup.xml'
   orc-exec import --from list --format csv poller-tasks.csv
 `
+
+// maxImportSize bounds what is read from stdin; a task list is kilobytes.
+const maxImportSize = 64 << 20
 
 func cmdImport(_ context.Context, a *app, args []string) exitcode.Code {
 	fs := a.flags("import", importUsage)
@@ -56,7 +60,14 @@ func cmdImport(_ context.Context, a *app, args []string) exitcode.Code {
 		return a.fail(exitcode.Usage, fmt.Errorf("--from %q is not a source", *from), "use --from crontab, --from taskxml or --from list")
 	}
 	file := fs.Arg(0)
-	data, err := os.ReadFile(file)
+	var data []byte
+	var err error
+	if file == "-" {
+		data, err = io.ReadAll(io.LimitReader(a.io.Stdin, maxImportSize))
+		file = "stdin"
+	} else {
+		data, err = os.ReadFile(file)
+	}
 	if err != nil {
 		return a.fail(exitcode.Usage, fmt.Errorf("could not read the source: %w", err), "give the path of an existing file")
 	}

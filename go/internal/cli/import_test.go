@@ -1,6 +1,7 @@
 package cli_test
 
 import (
+	"context"
 	"encoding/json"
 	"path/filepath"
 	"strings"
@@ -41,6 +42,12 @@ var _ = Describe("orc-exec import", func() {
 		Entry("a JSON list", []string{"--from", "list", filepath.Join(testdata, "tasks.json")}, 2, 4, 3),
 		Entry("a CSV list", []string{"--from", "list", "--format", "csv", filepath.Join(testdata, "tasks.csv")}, 2, 2, 3),
 	)
+
+	It("reads the source from stdin for -, naming it stdin:line", func() {
+		inv := newOrc().main(context.Background(), "# m h dom mon dow\n*/60 * * * * /usr/bin/true\n", "import", "--from", "crontab", "-")
+		Expect(inv.code).To(Equal(0), inv.stderr)
+		Expect(inv.stdout).To(ContainSubstring(`"source":"stdin:2","status":"converted"`))
+	})
 
 	It("refuses an unknown source with a usage error naming the fix", func() {
 		inv := newOrc().run("import", "--from", "launchd", "x")

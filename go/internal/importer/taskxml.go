@@ -527,12 +527,6 @@ func sameStarts(ts []schedule.Trigger, cron string) string {
 	return ""
 }
 
-func dedupe(xs []int) []int {
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	return slices.Compact(s)
-}
-
 // fieldList writes a cron field: * for the whole range, a-b/s for an
 // arithmetic progression of three or more values, else a list.
 func fieldList(set map[int]bool, lo, hi int) string {
