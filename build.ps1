@@ -249,6 +249,11 @@ function Get-ReleaseNote([string] $Version) {
 # docs/release.md) sign for real; without them a throw-away test CA and code-signing certificate
 # are made with openssl in out/signing, and verification trusts that CA only.
 function Invoke-Signing([string] $Folder) {
+    foreach ($tool in 'osslsigncode', 'openssl') {
+        if (-not (Get-Command $tool -ErrorAction SilentlyContinue)) {
+            throw "$tool was not found: run scripts/bootstrap.sh (apt-get install osslsigncode openssl), or package on Linux (docs/release.md)"
+        }
+    }
     $work = Join-Path $Root 'out/signing'
     if (Test-Path $work) { Remove-Item -Recurse -Force $work }
     $null = New-Item -ItemType Directory -Force -Path $work

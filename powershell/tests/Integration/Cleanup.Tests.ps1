@@ -198,6 +198,27 @@ Describe 'Remove-OrcOrphan and Uninstall-Orchestrator on the Task Scheduler back
         ScheduledTasks\Get-ScheduledTask -TaskPath '\Other\' -TaskName Orc_foreign | Should -Not -BeNullOrEmpty
     }
 
+    Context 'when the session is not elevated (the scheduler cannot be listed)' {
+        BeforeAll { Set-ScheduledTaskDouble -NotElevated }
+        AfterAll { Set-ScheduledTaskDouble -NotElevated:$false }
+
+        It 'Remove-OrcOrphan -Force stops with Orc.AccessDenied and deletes no definition (none is taken for unregistered)' {
+            $err = $null
+            try { $null = Remove-OrcOrphan -Force -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+            Join-Path $env:ORC_HOME 'tasks/kept.json' | Should -Exist
+            Join-Path $env:ORC_HOME 'tasks/lost.json' | Should -Exist
+        }
+
+        It 'Uninstall-Orchestrator -RemoveStore stops with Orc.AccessDenied and keeps the executable and the store' {
+            $err = $null
+            try { $null = Uninstall-Orchestrator -RemoveStore -Force -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+            Join-Path $env:ProgramFiles 'Orchestrator/orc-exec.exe' | Should -Exist
+            $env:ORC_HOME | Should -Exist
+        }
+    }
+
     It 'Uninstall-Orchestrator -RemoveStore removes \Orchestrator\ tasks, Program Files\Orchestrator and the store; \Other\ stays' {
         $installed = Join-Path $env:ProgramFiles 'Orchestrator/orc-exec.exe'
         $installed | Should -Exist
