@@ -6,7 +6,8 @@
     installs the .nupkg into a temporary module folder with PSResourceGet (a local file
     repository, offline; or copies the module folder with -CopyFolder), imports it by name from
     there, checks that its orc-exec is the package's own, checks the signatures, registers a task
-    on the cron backend in a fresh store, runs it, reads its history, runs Uninstall-Orchestrator
+    on the cron backend in a fresh store, runs it, reads its history, removes a seeded orphan line
+    with Remove-OrcOrphan, runs Uninstall-Orchestrator
     -RemoveStore, and checks that the crontab is byte for byte what it was, and that the store and
     the installed orc-exec are gone. Prints PASS/FAIL per step and exits 1 on any FAIL.
 
@@ -112,6 +113,14 @@ try {
     Write-Check 'Start-OrcTask -Wait' ($run.Status -eq 'SUCCESS' -and (Test-Path -LiteralPath $out)) "$($run.Status)"
     $history = @(Get-OrcTaskHistory -Name orc-package-test)
     Write-Check 'Get-OrcTaskHistory' ($history.Count -eq 1 -and $history[0].Status -eq 'SUCCESS') "$($history.Count) run(s)"
+    # An orphan on the same crontab: a line whose definition was deleted by hand.
+    Register-OrcTask -Name orc-package-orphan -Command /bin/true -Cron '19 3 * * *' -ErrorAction Stop
+    Remove-Item -LiteralPath (Join-Path $env:ORC_HOME 'tasks/orc-package-orphan.json')
+    $orphans = @(Remove-OrcOrphan -Confirm:$false -ErrorAction Stop)
+    $crontabNow = & $module { param($t) Read-OrcCronTable -Target $t } $target
+    Write-Check 'Remove-OrcOrphan removes the line with no definition, and only it' (
+        @($orphans | Where-Object { $_.Kind -eq 'SchedulerEntry' -and $_.Name -eq 'orc-package-orphan' -and $_.Action -eq 'Removed' }).Count -eq 1 -and
+        $crontabNow -notmatch 'orchestrator:task=orc-package-orphan' -and $crontabNow -match 'orchestrator:task=orc-package-test') (($orphans | ForEach-Object { "$($_.Kind) $($_.Name) $($_.Action)" }) -join '; ')
     $installedExe = & $module { Get-OrcExecutableInstallPath }
     Write-Check 'the executor is installed for the tasks' (Test-Path -LiteralPath $installedExe) $installedExe
 
@@ -128,7 +137,9 @@ catch {
     Write-Check 'no error' $false "$($_.Exception.Message) at $($_.InvocationInfo.PositionMessage)"
     # Never leave a line of this test in a shared crontab.
     if ($null -ne $crontabBefore -and (Get-Module Orchestrator)) {
-        try { Unregister-OrcTask -Name orc-package-test -Force -ErrorAction SilentlyContinue } catch { Write-Host "cleanup: $($_.Exception.Message)" }
+        foreach ($leftover in 'orc-package-test', 'orc-package-orphan') {
+            try { & (Get-Module Orchestrator) { param($n) $null = Unregister-OrcBackendTask -Name $n } $leftover } catch { Write-Host "cleanup: $($_.Exception.Message)" }
+        }
     }
 }
 finally {

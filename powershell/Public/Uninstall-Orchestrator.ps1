@@ -6,7 +6,7 @@ function Uninstall-Orchestrator {
     .DESCRIPTION
         Uninstall-Orchestrator undoes what registering tasks installed:
         - every scheduler entry of the store: \Orchestrator\Orc_* in Task Scheduler (then the
-          \Orchestrator\ folder when it is empty), or the store's tagged crontab lines; tasks in
+          \Orchestrator\ folder when nothing else is in it), or the store's tagged crontab lines; tasks in
           other folders and foreign crontab lines stay byte for byte;
         - the orc-exec that Register-OrcTask installed for the tasks to run (%ProgramFiles%\
           Orchestrator\orc-exec.exe, or <store>/bin/orc-exec) with its .owner.json and any
@@ -17,8 +17,8 @@ function Uninstall-Orchestrator {
           and secrets. Without it they stay, so registering the tasks again restores them.
         Each step goes through ShouldProcess and asks for confirmation unless -Force or
         -Confirm:$false is given. Running it twice is safe: the second run finds nothing and
-        returns nothing. One object per item removed: Kind (SchedulerEntry, Executable,
-        EventLogSource, Store), Name, Action (Removed) and Reason.
+        returns nothing. One object per item removed: Kind (SchedulerEntry, SchedulerFolder,
+        Executable, EventLogSource, Store), Name, Action (Removed) and Reason.
     .PARAMETER RemoveStore
         Also delete the store folder (Get-OrcStoreHome) and everything in it.
     .PARAMETER Force
@@ -83,6 +83,14 @@ function Uninstall-Orchestrator {
             continue
         }
         & $result 'SchedulerEntry' $taskName "uninstall: $($entry.Backend) entry removed"
+    }
+    if ($failed -eq 0 -and (Test-OrcWindows) -and $PSCmdlet.ShouldProcess('Task Scheduler folder \Orchestrator\ (only when empty)', 'Delete')) {
+        try {
+            if (Remove-OrcScheduledTaskFolder) { & $result 'SchedulerFolder' '\Orchestrator\' 'uninstall: the empty Task Scheduler folder' }
+        }
+        catch {
+            Write-Warning "The empty Task Scheduler folder \Orchestrator\ could not be deleted: $($_.Exception.Message) Delete it in taskschd.msc."
+        }
     }
     if ($failed -gt 0) {
         Write-Warning "$failed scheduler entr$(if ($failed -eq 1) { 'y' } else { 'ies' }) could not be removed: the executable and store stay, so those tasks keep working. Fix the error and run Uninstall-Orchestrator again."

@@ -107,6 +107,9 @@ func runs(s *store.Store, r *runner.Runner, o Options) ([]Item, error) {
 	var items []Item
 	var errs []error
 	for _, task := range runTasks(s) {
+		if _, err := s.For(task); err != nil {
+			continue // not a task's folder: not ours to judge
+		}
 		recs, err := r.Abandoned(task, !o.DryRun)
 		if err != nil {
 			errs = append(errs, fmt.Errorf("could not look for abandoned runs of %s: %w", task, err))

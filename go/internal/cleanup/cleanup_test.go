@@ -208,6 +208,20 @@ var _ = Describe("Cleanup", func() {
 		})
 	})
 
+	Context("when the store holds folders that are no task's", func() {
+		It("leaves them alone and reports nothing", func() {
+			for _, dir := range []string{"locks/not a task.lock.runs", "runs/not a task"} {
+				Expect(os.MkdirAll(filepath.Join(f.store.Home, dir), 0o700)).To(Succeed())
+			}
+			old := filepath.Join(f.store.Home, "runs/not a task/x.log")
+			Expect(os.WriteFile(old, nil, 0o600)).To(Succeed())
+			t := f.now.Add(-100 * 24 * time.Hour)
+			Expect(os.Chtimes(old, t, t)).To(Succeed())
+			Expect(f.clean(false)).To(BeEmpty())
+			Expect(old).To(BeAnExistingFile())
+		})
+	})
+
 	Context("when the store is empty", func() {
 		It("reports nothing", func() {
 			Expect(f.clean(false)).To(BeEmpty())

@@ -176,6 +176,14 @@ Describe 'Remove-OrcOrphan and Uninstall-Orchestrator on the Task Scheduler back
         Mock Test-OrcWindows { $true }
         Mock Test-OrcElevated { $true }
         Mock Invoke-OrcEventLogSourceRemoval { $false }
+        # The double has no COM folders: what crosses the boundary is one call, after the tasks went.
+        # Like the COM API: deleted once, when empty; not there afterwards.
+        $script:folderDeleted = $false
+        Mock Remove-OrcScheduledTaskFolder {
+            if ($script:folderDeleted -or @(ScheduledTasks\Get-ScheduledTask -TaskPath '\Orchestrator\' -ErrorAction SilentlyContinue).Count -gt 0) { return $false }
+            $script:folderDeleted = $true
+            $true
+        }
         $script:root = New-Sandbox
         Register-OrcTask -Name gone -Command /bin/true -Cron '0 1 * * *' -ErrorAction Stop
         Register-OrcTask -Name kept -Command /bin/true -Cron '0 2 * * *' -ErrorAction Stop
@@ -198,11 +206,33 @@ Describe 'Remove-OrcOrphan and Uninstall-Orchestrator on the Task Scheduler back
         ScheduledTasks\Get-ScheduledTask -TaskPath '\Other\' -TaskName Orc_foreign | Should -Not -BeNullOrEmpty
     }
 
+    Context 'when the session is not elevated (the scheduler cannot be listed)' {
+        BeforeAll { Set-ScheduledTaskDouble -NotElevated }
+        AfterAll { Set-ScheduledTaskDouble -NotElevated:$false }
+
+        It 'Remove-OrcOrphan -Force stops with Orc.AccessDenied and deletes no definition (none is taken for unregistered)' {
+            $err = $null
+            try { $null = Remove-OrcOrphan -Force -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+            Join-Path $env:ORC_HOME 'tasks/kept.json' | Should -Exist
+            Join-Path $env:ORC_HOME 'tasks/lost.json' | Should -Exist
+        }
+
+        It 'Uninstall-Orchestrator -RemoveStore stops with Orc.AccessDenied and keeps the executable and the store' {
+            $err = $null
+            try { $null = Uninstall-Orchestrator -RemoveStore -Force -ErrorAction Stop } catch { $err = $_ }
+            $err.FullyQualifiedErrorId | Should -BeLike 'Orc.AccessDenied*'
+            Join-Path $env:ProgramFiles 'Orchestrator/orc-exec.exe' | Should -Exist
+            $env:ORC_HOME | Should -Exist
+        }
+    }
+
     It 'Uninstall-Orchestrator -RemoveStore removes \Orchestrator\ tasks, Program Files\Orchestrator and the store; \Other\ stays' {
         $installed = Join-Path $env:ProgramFiles 'Orchestrator/orc-exec.exe'
         $installed | Should -Exist
         $results = @(Uninstall-Orchestrator -RemoveStore -Force)
-        @($results | ForEach-Object { "$($_.Kind):$($_.Name)" }) | Should -Be @('SchedulerEntry:kept', "Executable:$installed", "Store:$env:ORC_HOME")
+        @($results | ForEach-Object { "$($_.Kind):$($_.Name)" }) | Should -Be @('SchedulerEntry:kept', 'SchedulerFolder:\Orchestrator\', "Executable:$installed", "Store:$env:ORC_HOME")
+        $script:folderDeleted | Should -BeTrue
         @(ScheduledTasks\Get-ScheduledTask -TaskPath '\Orchestrator\' -ErrorAction SilentlyContinue) | Should -HaveCount 0
         ScheduledTasks\Get-ScheduledTask -TaskPath '\Other\' -TaskName Orc_foreign | Should -Not -BeNullOrEmpty
         Join-Path $env:ProgramFiles 'Orchestrator' | Should -Not -Exist
