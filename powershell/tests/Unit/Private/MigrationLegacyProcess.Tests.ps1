@@ -20,15 +20,15 @@ BeforeAll {
         } | Import-Module -Force -Global
     }
 
-    function script:New-FakeProcess([int] $Id, [int] $Parent, [string] $CommandLine, [string] $Executable) {
-        [pscustomobject]@{
-            PSTypeName      = 'Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Process'
-            ProcessId       = $Id
-            ParentProcessId = $Parent
-            CommandLine     = $CommandLine
-            ExecutablePath  = $Executable
-            CreationDate    = [datetime]'2026-11-30T08:00:00Z'
+    function script:New-FakeProcess([int] $Id, [int] $Parent, [string] $CommandLine, [string] $Executable, [datetime] $Created = '2026-11-30T08:00:00Z') {
+        # On a Windows host the real CIM cmdlets bind only CimInstance objects: build a
+        # client-only one there, a look-alike elsewhere.
+        $properties = @{ ProcessId = [uint32]$Id; ParentProcessId = [uint32]$Parent; CommandLine = $CommandLine; ExecutablePath = $Executable; CreationDate = $Created }
+        if (Get-Command New-CimInstance -ErrorAction SilentlyContinue) {
+            return (New-CimInstance -ClassName Win32_Process -Namespace root/cimv2 -Property $properties -ClientOnly)
         }
+        $properties['PSTypeName'] = 'Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Process'
+        [pscustomobject]$properties
     }
 }
 AfterAll {
@@ -111,7 +111,7 @@ Describe 'Stop-OrcLegacyProcess on Windows (CIM)' {
     }
 
     It 'leaves a reused PID alone (another start time) and returns AlreadyStopped' {
-        Mock Get-CimInstance { $p = New-FakeProcess 4242 1 'notepad.exe' 'C:\Windows\notepad.exe'; $p.CreationDate = [datetime]'2026-11-30T09:00:00Z'; $p } -ModuleName Orchestrator
+        Mock Get-CimInstance { New-FakeProcess 4242 1 'notepad.exe' 'C:\Windows\notepad.exe' '2026-11-30T09:00:00Z' } -ModuleName Orchestrator
         InModuleScope Orchestrator -Parameters @{ P = $Recorded } { param($P) Stop-OrcLegacyProcess -Process $P } | Should -Be 'AlreadyStopped'
         Should -Invoke Send-OrcLegacyCloseRequest -ModuleName Orchestrator -Exactly 0
     }
