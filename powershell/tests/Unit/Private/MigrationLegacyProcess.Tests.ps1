@@ -4,7 +4,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot '../../TestHelpers.ps1')
     Import-OrcTestModule
-    if (-not (Get-Module -ListAvailable -Name CimCmdlets) -or -not (Get-Command Get-CimInstance -ErrorAction SilentlyContinue)) {
+    # The stub replaces the real CimCmdlets on a Windows host too (as the ScheduledTasks double
+    # does): under Wine the real MI client hangs, and its typed parameters would refuse fakes.
+    $script:HadCimCmdlets = [bool](Get-Module -Name CimCmdlets)
+    Remove-Module CimCmdlets -Force -ErrorAction SilentlyContinue
+    & {
         New-Module -Name CimCmdlets -ScriptBlock {
             function Get-CimInstance {
                 [CmdletBinding()]
@@ -21,17 +25,19 @@ BeforeAll {
     }
 
     function script:New-FakeProcess([int] $Id, [int] $Parent, [string] $CommandLine, [string] $Executable, [datetime] $Created = '2026-11-30T08:00:00Z') {
-        # On a Windows host the real CIM cmdlets bind only CimInstance objects: build a
-        # client-only one there, a look-alike elsewhere.
-        $properties = @{ ProcessId = [uint32]$Id; ParentProcessId = [uint32]$Parent; CommandLine = $CommandLine; ExecutablePath = $Executable; CreationDate = $Created }
-        if (Get-Command New-CimInstance -ErrorAction SilentlyContinue) {
-            return (New-CimInstance -ClassName Win32_Process -Namespace root/cimv2 -Property $properties -ClientOnly)
+        [pscustomobject]@{
+            PSTypeName      = 'Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Process'
+            ProcessId       = [uint32]$Id
+            ParentProcessId = [uint32]$Parent
+            CommandLine     = $CommandLine
+            ExecutablePath  = $Executable
+            CreationDate    = $Created
         }
-        $properties['PSTypeName'] = 'Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Process'
-        [pscustomobject]$properties
     }
 }
 AfterAll {
+    Remove-Module CimCmdlets -Force -ErrorAction SilentlyContinue
+    if ($HadCimCmdlets) { Import-Module CimCmdlets }
     Remove-OrcTestModule
 }
 
