@@ -41,6 +41,10 @@ function New-OrcMigrationSnapshot {
     )
 
     $parent = [System.IO.Path]::GetDirectoryName($Path)
+    # A staging folder left by a run that died half way is never trusted, only removed.
+    if ([System.IO.Directory]::Exists($parent)) {
+        foreach ($stale in [System.IO.Directory]::GetDirectories($parent, '.snapshot-*')) { [System.IO.Directory]::Delete($stale, $true) }
+    }
     $staging = Join-Path $parent ('.snapshot-' + [guid]::NewGuid().ToString('N'))
     [void][System.IO.Directory]::CreateDirectory($staging)
     try {

@@ -11,7 +11,7 @@ function Undo-OrcMigration {
                     registration (crontab line or task XML) are compared with the snapshot byte for
                     byte, and any difference is an error naming the task.
         2. config - every legacy config file is written back from the snapshot (atomically), when it differs.
-        3. legacy - when the migration stopped the legacy process and no process with the same
+        3. legacy - when the migration recorded a legacy process and no process with the same
                     command line runs, it is started again the way it was started: same command
                     line and working directory (on Linux also the same environment, user and output
                     files), detached, so it outlives this session.
@@ -83,15 +83,17 @@ function Undo-OrcMigration {
             $configs = @($manifest.config | Where-Object { $_ })
         }
         $legacy = $state.legacy
-        $stopped = $legacy -and $state.steps.Contains('stop')
+        # Not only when the stop step is recorded: a run that died between killing the poller and
+        # recording it must still get the poller back. A poller that runs is never started twice.
+        $stopped = [bool]$legacy
 
         $declined = $false
         $actions = [ordered]@{
             tasks  = @("$($tasks.Count) task(s)", 'Remove the tasks the migration added and restore the ones it replaced')
             config = @("$($configs.Count) legacy config file(s)", 'Restore from the snapshot')
-            legacy = @('the legacy process', 'Leave as it is (the migration did not stop it)')
+            legacy = @('no legacy process', 'Nothing to start (the migration recorded none)')
         }
-        if ($stopped) { $actions['legacy'] = @("$($legacy.CommandLine) in $($legacy.WorkingDirectory)", 'Start the legacy process again') }
+        if ($stopped) { $actions['legacy'] = @("$($legacy.CommandLine) in $($legacy.WorkingDirectory)", 'Start the legacy process again unless it runs') }
         foreach ($step in @($actions.Keys)) {
             if ($state.undo.Contains($step)) { continue }
             if ($declined) {

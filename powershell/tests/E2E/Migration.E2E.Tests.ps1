@@ -49,7 +49,7 @@ BeforeAll {
                 $environ = [System.IO.File]::ReadAllText("$dir/environ")
             }
             catch { continue }
-            if ($state -eq 'Z' -or $argv.Count -ne 2 -or $argv[0] -ne 'sh' -or $argv[1] -ne $Script) { continue }
+            if ($state -eq 'Z' -or $argv.Count -ne 3 -or $argv[0] -ne 'sh' -or $argv[1] -ne $Script) { continue }
             [pscustomobject]@{ Id = [int]$leaf; Argv = $argv; Cwd = $cwd; Environ = $environ }
         }
     }
@@ -57,12 +57,13 @@ BeforeAll {
     # The legacy poller: loops every second, writes a counter to a heartbeat file in its working
     # directory, reads its config file. Started detached in a new session, as an admin would.
     function script:New-Poller {
-        $dir = New-TempFolder 'orc-poller-'
+        # A space in the path and in an argument: the restart must pass argv as it was, never re-split.
+        $dir = New-TempFolder 'orc poller-'
         $script = Join-Path $dir 'poller.sh'
         [System.IO.File]::WriteAllText($script, "n=0`nwhile :; do n=`$((n+1)); cat ./jobs.conf >/dev/null; echo `"`$n `$POLLER_MARK`" > ./heartbeat.tmp; mv ./heartbeat.tmp ./heartbeat; sleep 1; done`n")
         [System.IO.File]::WriteAllText((Join-Path $dir 'jobs.conf'), "# legacy jobs`nexport 0 2 * * * /opt/export.sh`n")
         $mark = [guid]::NewGuid().ToString('N')
-        & env "POLLER_MARK=$mark" sh -c "cd '$dir' && setsid -f sh '$script' </dev/null >/dev/null 2>&1"
+        & env "POLLER_MARK=$mark" sh -c "cd '$dir' && setsid -f sh '$script' 'every 1 s' </dev/null >/dev/null 2>&1"
         Wait-Until { @(Get-PollerProcess $script).Count -eq 1 -and (Test-Path (Join-Path $dir 'heartbeat')) } -Because 'the poller runs'
         $process = @(Get-PollerProcess $script)[0]
         [System.IO.File]::WriteAllText((Join-Path $dir 'poller.pid'), "$($process.Id)`n")
@@ -144,7 +145,7 @@ Describe 'Start-OrcMigration and Undo-OrcMigration with a resident poller and th
             Write-Definition $Defs 'mig-e2e-interval' '{"name":"mig-e2e-interval","action":{"command":"/bin/true"},"schedule":{"interval":"15m"}}'
             $script:CrontabBefore = Read-Crontab
             $script:StoreBefore = Get-StoreBytes $Store
-            $script:Parameters = @{ Name = 'e2e'; DefinitionPath = $Defs; LegacyCommandLine = "sh $($Poller.Script)"; LegacyConfigPath = $Poller.Config; StopTimeout = '5s' }
+            $script:Parameters = @{ Name = 'e2e'; DefinitionPath = $Defs; LegacyCommandLine = "sh $($Poller.Script) *"; LegacyConfigPath = $Poller.Config; StopTimeout = '5s' }
         }
 
         It 'changes nothing with -WhatIf: no task, no crontab line, no record, the poller keeps running' {
@@ -169,7 +170,7 @@ Describe 'Start-OrcMigration and Undo-OrcMigration with a resident poller and th
             $crontab | Should -Match "(?m)^\*/15 \* \* \* \* .*# orchestrator:task=mig-e2e-interval$"
             (Get-OrcTask -Name mig-e2e-keep).Command | Should -Be '/bin/echo'
             $manifest = Get-Content -Raw (Join-Path $migration.Path 'snapshot/manifest.json') | ConvertFrom-Json
-            $manifest.legacy.Argv | Should -Be @('sh', $Poller.Script)
+            $manifest.legacy.Argv | Should -Be @('sh', $Poller.Script, 'every 1 s')
             $manifest.legacy.WorkingDirectory | Should -Be $Poller.Dir
         }
 

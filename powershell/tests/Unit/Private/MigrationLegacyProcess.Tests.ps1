@@ -4,7 +4,11 @@
 BeforeAll {
     . (Join-Path $PSScriptRoot '../../TestHelpers.ps1')
     Import-OrcTestModule
-    if (-not (Get-Module -ListAvailable -Name CimCmdlets) -or -not (Get-Command Get-CimInstance -ErrorAction SilentlyContinue)) {
+    # The stub replaces the real CimCmdlets on a Windows host too (as the ScheduledTasks double
+    # does): under Wine the real MI client hangs, and its typed parameters would refuse fakes.
+    $script:HadCimCmdlets = [bool](Get-Module -Name CimCmdlets)
+    Remove-Module CimCmdlets -Force -ErrorAction SilentlyContinue
+    & {
         New-Module -Name CimCmdlets -ScriptBlock {
             function Get-CimInstance {
                 [CmdletBinding()]
@@ -20,18 +24,20 @@ BeforeAll {
         } | Import-Module -Force -Global
     }
 
-    function script:New-FakeProcess([int] $Id, [int] $Parent, [string] $CommandLine, [string] $Executable) {
+    function script:New-FakeProcess([int] $Id, [int] $Parent, [string] $CommandLine, [string] $Executable, [datetime] $Created = '2026-11-30T08:00:00Z') {
         [pscustomobject]@{
             PSTypeName      = 'Microsoft.Management.Infrastructure.CimInstance#root/cimv2/Win32_Process'
-            ProcessId       = $Id
-            ParentProcessId = $Parent
+            ProcessId       = [uint32]$Id
+            ParentProcessId = [uint32]$Parent
             CommandLine     = $CommandLine
             ExecutablePath  = $Executable
-            CreationDate    = [datetime]'2026-11-30T08:00:00Z'
+            CreationDate    = $Created
         }
     }
 }
 AfterAll {
+    Remove-Module CimCmdlets -Force -ErrorAction SilentlyContinue
+    if ($HadCimCmdlets) { Import-Module CimCmdlets }
     Remove-OrcTestModule
 }
 
@@ -111,7 +117,7 @@ Describe 'Stop-OrcLegacyProcess on Windows (CIM)' {
     }
 
     It 'leaves a reused PID alone (another start time) and returns AlreadyStopped' {
-        Mock Get-CimInstance { $p = New-FakeProcess 4242 1 'notepad.exe' 'C:\Windows\notepad.exe'; $p.CreationDate = [datetime]'2026-11-30T09:00:00Z'; $p } -ModuleName Orchestrator
+        Mock Get-CimInstance { New-FakeProcess 4242 1 'notepad.exe' 'C:\Windows\notepad.exe' '2026-11-30T09:00:00Z' } -ModuleName Orchestrator
         InModuleScope Orchestrator -Parameters @{ P = $Recorded } { param($P) Stop-OrcLegacyProcess -Process $P } | Should -Be 'AlreadyStopped'
         Should -Invoke Send-OrcLegacyCloseRequest -ModuleName Orchestrator -Exactly 0
     }

@@ -125,6 +125,18 @@ Describe 'Start-OrcMigration then Undo-OrcMigration on the cron backend (crontab
         (Get-OrcMigration -Name m1).Status | Should -Be 'RolledBack'
     }
 
+    It 'takes the snapshot again when a run died while writing it, and removes the half-written one' {
+        $stale = Join-Path $env:ORC_HOME 'migrations/m3/.snapshot-dead/tasks'
+        New-Item -ItemType Directory -Path $stale -Force | Out-Null
+        [System.IO.File]::WriteAllText((Join-Path $stale 'mig-keep.json'), '{"name":"mig-keep","action":{"comm')
+        $migration = Start-OrcMigration -Name m3 -DefinitionPath $Defs -PassThru
+        $migration.Status | Should -Be 'Completed'
+        @(Get-ChildItem -LiteralPath $migration.Path -Force | ForEach-Object Name | Sort-Object) | Should -Be @('snapshot', 'state.json')
+        Undo-OrcMigration -Name m3 -Confirm:$false
+        [System.IO.File]::ReadAllBytes($env:ORC_CRON_TARGET) | Should -Be $CronBefore
+        Get-TaskFiles $env:ORC_HOME | Should -BeExactly $TasksBefore
+    }
+
     It 'changes nothing with Undo-OrcMigration -WhatIf on a completed migration' {
         Start-OrcMigration -Name m2 -DefinitionPath $Defs
         $cron = [System.IO.File]::ReadAllBytes($env:ORC_CRON_TARGET)
