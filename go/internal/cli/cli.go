@@ -71,6 +71,8 @@ func commands() []command {
 		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"version", "print the version", versionUsage, cmdVersion},
+		{"eventlog", "register or remove the Windows Event Log source", eventlogUsage, cmdEventlog},
+		{"observe", "show or change the metrics file and Event Log settings", observeUsage, cmdObserve},
 	}
 }
 
