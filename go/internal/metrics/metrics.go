@@ -316,5 +316,5 @@ func writeAtomic(path string, data []byte, perm os.FileMode) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	return os.Rename(f.Name(), path)
+	return replace(f.Name(), path)
 }

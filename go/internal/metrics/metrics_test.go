@@ -123,26 +123,25 @@ var _ = Describe("Writer.Update", func() {
 	Context("when runs of different tasks finish at the same time", func() {
 		It("loses no update, and a reader only ever sees a complete file", func() {
 			const tasks, runs = 6, 5
-			stop := make(chan struct{})
+			// The reader reads once per finished update, while the other
+			// writers go on: an exporter's scrapes, compressed. (A reader
+			// in a tight loop would starve the rename on Windows, where it
+			// waits for readers to close the file; exporters read seldom.)
+			updated := make(chan struct{}, tasks*runs)
 			readerDone := make(chan error, 1)
 			go func() {
 				defer GinkgoRecover()
-				for {
-					select {
-					case <-stop:
-						readerDone <- nil
-						return
-					default:
-					}
+				for range updated {
 					data, err := os.ReadFile(filepath.Join(w.Dir, metrics.FileName))
-					if err != nil {
-						continue // not written yet
+					if err == nil {
+						_, err = parseExposition(string(data))
 					}
-					if _, err := parseExposition(string(data)); err != nil {
+					if err != nil {
 						readerDone <- err
 						return
 					}
 				}
+				readerDone <- nil
 			}()
 			var wg sync.WaitGroup
 			for i := range tasks {
@@ -152,11 +151,12 @@ var _ = Describe("Writer.Update", func() {
 					defer wg.Done()
 					for range runs {
 						Expect(w.Update(context.Background(), rec(fmt.Sprintf("task-%d", i), result.Success, time.Now()), 0)).To(Succeed())
+						updated <- struct{}{}
 					}
 				}()
 			}
 			wg.Wait()
-			close(stop)
+			close(updated)
 			Expect(<-readerDone).To(Succeed())
 			e := read()
 			for i := range tasks {
