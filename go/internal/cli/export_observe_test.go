@@ -9,3 +9,6 @@ func SetEventSink(open func(source string) (eventlog.Sink, error)) func() {
 	openEventSink = open
 	return func() { openEventSink = old }
 }
+
+// GateMisses exposes gateMisses to the specs.
+var GateMisses = gateMisses

@@ -14,6 +14,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/cli"
+	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/eventlog"
 	"github.com/orchestrator/orchestrator/go/internal/lock"
 	"github.com/orchestrator/orchestrator/go/internal/result"
@@ -245,4 +246,73 @@ var _ = Describe("orc-exec run's observability", func() {
 			Expect(strings.Join(seen(), " ")).To(ContainSubstring("/start"))
 		})
 	})
+})
+
+var _ = Describe("orc-exec run --cron-gate's missed-minute warning", func() {
+	var (
+		o   *orc
+		rec *eventRecorder
+	)
+	BeforeEach(func() {
+		o = newOrc()
+		rec = installRecorder()
+		o.define("g", "ok", map[string]any{"schedule": map[string]any{"cron": "* * * * *", "timezone": "UTC"}})
+	})
+
+	seedGate := func(lastClaimed time.Time) {
+		dir := filepath.Join(o.home, "state", "gate")
+		Expect(os.MkdirAll(dir, 0o700)).To(Succeed())
+		Expect(os.WriteFile(filepath.Join(dir, "g.json"),
+			[]byte(`{"lastClaimed":"`+lastClaimed.UTC().Format(time.RFC3339)+`","passed":1,"skipped":0}`), 0o600)).To(Succeed())
+	}
+
+	Context("when cron minutes passed with no start since the last one (host off, asleep)", func() {
+		It("writes warning 200 with the number of missed minutes, then the run's outcome", func() {
+			now := time.Now().UTC().Truncate(time.Minute)
+			seedGate(now.Add(-10 * time.Minute))
+			inv := o.run("run", "g", "--cron-gate", "--output", "json")
+			Expect(record(inv).Status).To(Equal(result.Success), inv.stderr)
+			events := rec.seen()
+			Expect(events).To(HaveLen(2))
+			Expect(events[0].ID).To(Equal(eventlog.IDGateMissed))
+			Expect(events[0].Level).To(Equal(eventlog.Warn))
+			Expect(events[0].Strings[1]).To(Equal("g"))
+			// 9, or 10 if the minute turned between seeding and the run.
+			Expect(events[0].Strings[2]).To(BeElementOf("9", "10"))
+			Expect(events[1].ID).To(Equal(eventlog.IDSuccess))
+		})
+	})
+
+	Context("when the previous cron minute was run", func() {
+		It("writes no warning", func() {
+			seedGate(time.Now().UTC().Truncate(time.Minute).Add(-time.Minute))
+			Expect(o.run("run", "g", "--cron-gate").code).To(Equal(0))
+			Expect(rec.seen()).To(HaveExactElements(HaveField("ID", eventlog.IDSuccess)))
+		})
+	})
+})
+
+var _ = Describe("counting missed cron minutes", func() {
+	at := func(s string) time.Time {
+		t, err := time.Parse(time.RFC3339, s)
+		Expect(err).NotTo(HaveOccurred())
+		return t
+	}
+	DescribeTable("counts the schedule's minutes strictly between the last start and this one",
+		func(expr, prev, minute string, want int) {
+			e, err := cronplan.Parse(expr)
+			Expect(err).NotTo(HaveOccurred())
+			var p time.Time
+			if prev != "" {
+				p = at(prev)
+			}
+			Expect(cli.GateMisses(e, time.UTC, p, at(minute))).To(Equal(want))
+		},
+		Entry("none before the first start", "* * * * *", "", "2026-11-30T10:00:00Z", 0),
+		Entry("none for consecutive minutes", "* * * * *", "2026-11-30T09:59:00Z", "2026-11-30T10:00:00Z", 0),
+		Entry("nine in a ten-minute gap of an every-minute schedule", "* * * * *", "2026-11-30T09:50:00Z", "2026-11-30T10:00:00Z", 9),
+		Entry("three hourly starts missed overnight", "0 * * * *", "2026-11-30T01:00:00Z", "2026-11-30T05:00:00Z", 3),
+		Entry("a missed weekday run over a weekend", "0 3 * * 1-5", "2026-11-26T03:00:00Z", "2026-12-01T03:00:00Z", 2),
+		Entry("capped for a very long outage", "* * * * *", "2000-01-01T00:00:00Z", "2026-11-30T10:00:00Z", 10000),
+	)
 })
