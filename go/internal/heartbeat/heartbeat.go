@@ -52,6 +52,9 @@ type Pinger struct {
 	client  *http.Client
 	log     zerolog.Logger
 	started chan struct{} // closed when the start ping is over; nil before Start
+	// startResult is the start ping's outcome, written before started is
+	// closed and read only after.
+	startResult pingResult
 }
 
 // New returns a Pinger for h, or nil when h is nil.
@@ -62,7 +65,9 @@ func New(h *definition.Heartbeat, log zerolog.Logger) *Pinger {
 	return &Pinger{h: h, log: log, client: &http.Client{Timeout: h.PingTimeout()}}
 }
 
-// Start sends the start ping in the background and returns at once.
+// Start sends the start ping in the background and returns at once. The
+// ping does not log: the run's logger is not safe for use from two
+// goroutines, so Finish logs how it went.
 func (p *Pinger) Start(ctx context.Context) {
 	if p == nil {
 		return
@@ -70,7 +75,7 @@ func (p *Pinger) Start(ctx context.Context) {
 	p.started = make(chan struct{})
 	go func() {
 		defer close(p.started)
-		p.ping(context.WithoutCancel(ctx), Start, "")
+		p.startResult = p.ping(context.WithoutCancel(ctx), Start, "")
 	}()
 }
 
@@ -85,7 +90,9 @@ func (p *Pinger) Finish(ctx context.Context, rec result.Record) {
 		t := time.NewTimer(p.h.PingTimeout())
 		select {
 		case <-p.started:
+			p.logResult(p.startResult)
 		case <-t.C: // the client's timeout ends it soon; do not wait more
+			p.log.Warn().Str("ping", string(Start)).Msg("Heartbeat ping failed: still unanswered at the end of the run")
 		}
 		t.Stop()
 	}
@@ -96,7 +103,28 @@ func (p *Pinger) Finish(ctx context.Context, rec result.Record) {
 	if rec.Reason != "" {
 		body += ": " + rec.Reason
 	}
-	p.ping(context.WithoutCancel(ctx), kind, body)
+	p.logResult(p.ping(context.WithoutCancel(ctx), kind, body))
+}
+
+// pingResult is how one ping went.
+type pingResult struct {
+	kind    Kind
+	status  int
+	err     error
+	elapsed time.Duration
+}
+
+func (p *Pinger) logResult(r pingResult) {
+	ev := p.log.Debug()
+	if r.err != nil || r.status/100 != 2 {
+		ev = p.log.Warn()
+	}
+	ev = ev.Str("ping", string(r.kind)).Dur("elapsed", r.elapsed)
+	if r.err != nil {
+		ev.Str("error", r.err.Error()).Msg("Heartbeat ping failed")
+		return
+	}
+	ev.Int("httpStatus", r.status).Msg("Heartbeat ping sent")
 }
 
 func (p *Pinger) suffix(k Kind) string {
@@ -126,21 +154,12 @@ func (p *Pinger) target(k Kind) (string, error) {
 	return u.String(), nil
 }
 
-func (p *Pinger) ping(ctx context.Context, k Kind, body string) {
+func (p *Pinger) ping(ctx context.Context, k Kind, body string) pingResult {
 	start := time.Now()
 	ctx, cancel := context.WithTimeout(ctx, p.h.PingTimeout())
 	defer cancel()
 	status, err := p.send(ctx, k, body)
-	ev := p.log.Debug()
-	if err != nil || status/100 != 2 {
-		ev = p.log.Warn()
-	}
-	ev = ev.Str("ping", string(k)).Dur("elapsed", time.Since(start))
-	if err != nil {
-		ev.Str("error", err.Error()).Msg("Heartbeat ping failed")
-		return
-	}
-	ev.Int("httpStatus", status).Msg("Heartbeat ping sent")
+	return pingResult{kind: k, status: status, err: err, elapsed: time.Since(start)}
 }
 
 // send returns errors without the URL: net/http puts it in *url.Error.

@@ -107,6 +107,27 @@ var _ = Describe("Pinger", func() {
 		Expect(m.seen()).To(Equal([]string{"GET /p/fail"}))
 	})
 
+	It("logs nothing from its own goroutine, so the run may log while a ping is in flight (checked by -race)", func() {
+		release := make(chan struct{})
+		arrived := make(chan struct{}, 1)
+		m := newMonitor(func(http.ResponseWriter, *http.Request) {
+			select {
+			case arrived <- struct{}{}:
+				<-release
+			default:
+			}
+		})
+		p := heartbeat.New(&definition.Heartbeat{URL: m.URL + "/p"}, log)
+		p.Start(context.Background())
+		Eventually(arrived).Should(Receive())
+		close(release)
+		for i := range 50 {
+			log.Info().Int("line", i).Msg("the run goes on")
+		}
+		p.Finish(context.Background(), result.Record{Status: result.Success})
+		Expect(logs.String()).To(ContainSubstring(`"ping":"start"`))
+	})
+
 	Context("when the monitor hangs", func() {
 		It("does not hold up the start at all, and the end for at most twice the timeout", func() {
 			release := make(chan struct{})
