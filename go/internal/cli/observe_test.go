@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"sync"
 	"time"
@@ -315,4 +316,32 @@ var _ = Describe("counting missed cron minutes", func() {
 		Entry("a missed weekday run over a weekend", "0 3 * * 1-5", "2026-11-26T03:00:00Z", "2026-12-01T03:00:00Z", 2),
 		Entry("capped for a very long outage", "* * * * *", "2000-01-01T00:00:00Z", "2026-11-30T10:00:00Z", 10000),
 	)
+})
+
+var _ = Describe("orc-exec observe and eventlog, given bad input", func() {
+	var o *orc
+	BeforeEach(func() { o = newOrc() })
+
+	DescribeTable("refuse it with exit 2, naming the flag and the fix, and change nothing",
+		func(args []string, says string) {
+			inv := o.run(args...)
+			Expect(inv.code).To(Equal(2))
+			Expect(inv.stderr).To(ContainSubstring(says))
+			Expect(inv.stderr).To(ContainSubstring("hint:"))
+			Expect(filepath.Join(o.home, "state", "observability.json")).NotTo(BeAnExistingFile())
+		},
+		Entry("a relative metrics folder", []string{"observe", "set", "--metrics-dir", "metrics"}, `--metrics-dir "metrics" is not an absolute path`),
+		Entry("an outbox backlog below 1", []string{"observe", "set", "--outbox-backlog", "0"}, "--outbox-backlog 0 is below 1"),
+		Entry("an unknown observe action", []string{"observe", "enable"}, "show or set"),
+		Entry("an unknown eventlog action", []string{"eventlog", "add"}, `unknown eventlog action "add"`),
+	)
+
+	It("eventlog install says where there is no Event Log (exit 2) rather than pretending", func() {
+		if runtime.GOOS == "windows" {
+			Skip("Windows has an Event Log: the eventlog package's Windows specs install a source")
+		}
+		inv := o.run("eventlog", "install")
+		Expect(inv.code).To(Equal(2))
+		Expect(inv.stderr).To(ContainSubstring("only on Windows"))
+	})
 })
