@@ -75,6 +75,8 @@ func commands() []command {
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"cleanup", "close abandoned runs, drop expired outbox items and old run output", cleanupUsage, cmdCleanup},
 		{"version", "print the version", versionUsage, cmdVersion},
+		{"eventlog", "register or remove the Windows Event Log source", eventlogUsage, cmdEventlog},
+		{"observe", "show or change the metrics file and Event Log settings", observeUsage, cmdObserve},
 	}
 }
 

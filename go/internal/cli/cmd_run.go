@@ -76,6 +76,7 @@ func cmdRun(ctx context.Context, a *app, args []string) exitcode.Code {
 	}
 	r := runner.New(s, log, trigger)
 	r.Locked = logFile.Rotate
+	r.Observe = newObserver(s, t, log)
 	rec, code := r.Run(ctx, t)
 	if a.table() {
 		renderRecords(a.io.Stdout, []result.Record{rec})

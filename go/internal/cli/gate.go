@@ -45,13 +45,19 @@ func (a *app) cronGate(s *store.Store, t *definition.Task, now time.Time) (exitc
 	if sp.Zone != nil {
 		loc = sp.Zone
 	}
-	read := func(p string) ([]byte, error) { return s.ReadTrusted(p, maxGateState) }
+	var prevState []byte // for warnGateMisses: the state before this decision
+	read := func(p string) ([]byte, error) {
+		b, err := s.ReadTrusted(p, maxGateState)
+		prevState = b
+		return b, err
+	}
 	v, err := crongate.GateRead(filepath.Join(s.StateDir(), GateDir), t.Name, read, sp.Cron, loc, now, crongate.Window(sp.Jitter))
 	if err != nil {
 		log.Warn().Err(err).Msg("Cron gate: state not saved; decided on this start's minute only")
 	}
 	if v.Run {
 		log.Debug().Time("minute", v.Minute).Msg("Cron gate: start belongs to a cron minute; running")
+		warnGateMisses(s, t.Name, sp.Cron, loc, prevState, v.Minute, log)
 		return exitcode.Success, false
 	}
 	log.Debug().Time("start", now).Int64("skipped", v.State.Skipped).Msg("Cron gate: not a minute of the schedule; exiting")

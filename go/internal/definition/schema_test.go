@@ -54,6 +54,7 @@ func schemaVerdict(data []byte) error {
 // refuses for a rule the JSON Schema cannot express (or does not assert),
 // with that rule. Every other bad definition must be refused by both.
 var goOnly = map[string]string{
+	"heartbeat timeout above 30s": "heartbeat.timeout is a duration string; its range is checked in Go",
 	// The name and the file.
 	"name not matching the file": "the name equals the file name",
 	"file without .json":         "the name equals the file name",
@@ -238,6 +239,8 @@ var _ = Describe("the Go validator and the JSON Schema (drift)", func() {
 // validDefinitions are members spliced into the minimal definition (see
 // task) at the edges of what both validators accept.
 var validDefinitions = []string{
+	`, "heartbeat": {"url": "https://hc-ping.com/0f6ae5a4-1d6e-4e4b-9b1c-3f1b2a8f9c01"}`,
+	`, "heartbeat": {"url": "http://127.0.0.1:8000/ping/x", "method": "POST", "startSuffix": "/begin", "successSuffix": "/ok", "failSuffix": "/bad", "timeout": "2s"}`,
 	`, "timeout": "0"`,
 	`, "timeout": "1s"`,
 	`, "timeout": "1d"`,

@@ -21,6 +21,7 @@ type Task struct {
 	Notify       *Notify       `json:"notify,omitempty"`
 	OutputCap    Size          `json:"outputCap,omitempty"` // default DefaultOutputCap
 	RunAs        *RunAs        `json:"runAs,omitempty"`
+	Heartbeat    *Heartbeat    `json:"heartbeat,omitempty"`
 }
 
 // IsEnabled reports whether the task should run; absent means enabled.
@@ -157,4 +158,16 @@ type RunAs struct {
 	User      string `json:"user,omitempty"`      // DOMAIN\user, or DOMAIN\name$ for a gMSA
 	LogonType string `json:"logonType,omitempty"` // s4u | password (type user)
 	RunLevel  string `json:"runLevel,omitempty"`  // limited | highest
+}
+
+// Heartbeat pings a monitoring URL (healthchecks.io style) when the command
+// starts and when the run ends. The URL usually embeds a secret: it is never
+// logged, recorded or printed.
+type Heartbeat struct {
+	URL           string   `json:"url"`
+	Method        string   `json:"method,omitempty"`        // GET (default) or POST
+	StartSuffix   string   `json:"startSuffix,omitempty"`   // default "/start"
+	SuccessSuffix string   `json:"successSuffix,omitempty"` // default "" (the URL itself)
+	FailSuffix    string   `json:"failSuffix,omitempty"`    // default "/fail"
+	Timeout       Duration `json:"timeout,omitempty"`       // per ping, default 5s, 100ms..30s
 }

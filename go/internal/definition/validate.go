@@ -173,6 +173,7 @@ func (t *Task) validate(c *errs) {
 	validateDependencies(c, t.Dependencies)
 	validateNotify(c, t.Notify)
 	validateRunAs(c, t.RunAs)
+	validateHeartbeat(c, t.Heartbeat)
 }
 
 func validateRetry(c *errs, r *Retry) {

@@ -55,6 +55,21 @@ type Runner struct {
 	// for it: the place for work that must not race another run of the
 	// task, such as rotating its log. Its error is logged, never fatal.
 	Locked func() error
+	// Observe, when set, is told when the command is about to start and
+	// once the result is final (see Observer).
+	Observe Observer
+}
+
+// Observer watches runs from outside (Event Log, metrics, heartbeats). It
+// cannot change a result and must not hold a run up: Started runs on the
+// path to the command's start, so it only hands work off; Finished gets
+// the final record, already in history, before Notify.
+type Observer interface {
+	// Started is called once the dependencies are met, just before the
+	// first attempt; runs that never reach their command do not call it.
+	Started(ctx context.Context, t *definition.Task, rec result.Record)
+	// Finished is called once per run with the final record.
+	Finished(ctx context.Context, t *definition.Task, rec result.Record)
 }
 
 // New returns a Runner with real clocks.
@@ -137,6 +152,9 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 		}
 		ev.Str(logging.KeyStatus, string(rec.Status)).Int(logging.KeyExitCode, rec.ExitCode).
 			Int64(logging.KeyDurationMs, rec.DurationMs).Str(logging.KeyReason, rec.Reason).Msg("Run finished")
+		if r.Observe != nil {
+			r.Observe.Finished(ctx, t, rec)
+		}
 		if r.Notify != nil {
 			r.Notify(ctx, t, rec)
 		}
@@ -223,6 +241,9 @@ func (r *Runner) Run(ctx context.Context, t *definition.Task) (result.Record, ex
 	inherit := []*os.File{runLock.File()}
 	if f := taskLock.file(); f != nil {
 		inherit = append(inherit, f)
+	}
+	if r.Observe != nil {
+		r.Observe.Started(ctx, t, rec)
 	}
 	st, code, reason := r.attempts(ctx, t, paths, &rec, inherit, log)
 	if st == result.Stopped && stopRequested() {
