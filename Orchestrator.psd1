@@ -22,7 +22,9 @@
         'Set-OrcTask'
         'Start-OrcTask'
         'Stop-OrcTask'
+        'Sync-OrcTask'
         'Test-OrcTask'
+        'Test-OrcTaskState'
         'Unregister-OrcTask'
     )
     FormatsToProcess     = @('powershell/Orchestrator.Format.ps1xml')

@@ -34,21 +34,7 @@ function Install-OrcExecutable {
 
     if (-not $SourcePath) { $SourcePath = Get-OrcExecutablePath }
     $onWindows = Test-OrcWindows
-    if (-not $Destination) {
-        if ($onWindows) {
-            # ProgramW6432 is the 64-bit Program Files even in a 32-bit (x86) PowerShell, where
-            # ProgramFiles means 'Program Files (x86)': both shells must install to the same path,
-            # or each would re-register the tasks the other registered.
-            $programFiles = $env:ProgramW6432
-            if (-not $programFiles) { $programFiles = $env:ProgramFiles }
-            if (-not $programFiles) { $programFiles = [System.Environment]::GetFolderPath('ProgramFiles') }
-            $Destination = Join-Path (Join-Path $programFiles 'Orchestrator') 'orc-exec.exe'
-        }
-        else {
-            if (-not $StoreHome) { $StoreHome = Get-OrcStoreHome }
-            $Destination = Join-Path (Join-Path $StoreHome 'bin') 'orc-exec'
-        }
-    }
+    if (-not $Destination) { $Destination = Get-OrcInstallPath -StoreHome $StoreHome }
 
     $ownerFile = "$Destination.owner.json"
     if (Test-Path -LiteralPath $Destination -PathType Leaf) {
