@@ -76,8 +76,11 @@ class OrcTask {
             if ($failed.Count -gt 0) {
                 throw "OrcTask '$($this.Name)': Sync-OrcTask could not apply '$($source.Origin)': $($failed[0].Reason)"
             }
-            if (@($syncErrors).Count -gt 0) {
-                throw "OrcTask '$($this.Name)': Sync-OrcTask could not apply '$($source.Origin)': $($syncErrors[0])"
+            # -ErrorVariable also collects what Sync caught and handled inside; only its own
+            # Orc.* records (denied, invalid folder) say the sync did not happen.
+            $own = @($syncErrors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'Orc.*' -and $_.FullyQualifiedErrorId -notlike 'Orc.SyncFailed*' })
+            if ($own.Count -gt 0) {
+                throw "OrcTask '$($this.Name)': Sync-OrcTask could not apply '$($source.Origin)': $($own[0])"
             }
         }
         finally {

@@ -115,8 +115,13 @@ Describe 'OrcTask on <Backend>' -ForEach $backends -Tag 'NotOnWine.Xmllint', 'No
 
         It 'Set registers it; then Test is true, Get says Present with no reason, and a second Set writes nothing' {
             $file = Write-Definition (New-Definition)
+            Clear-OrcDoubleCallLog
             (New-Resource @{ Name = 'dsc-a'; Path = $file }).Set()
             (Get-OrcTask -Name dsc-a).Name | Should -Be 'dsc-a'
+            if ($Windows) {
+                # The call log sees the module's writes, so its silence below means something.
+                Get-OrcDoubleCallLog | Should -Be @('Register-ScheduledTask \Orchestrator\Orc_dsc-a')
+            }
             Assert-NoWrite { (New-Resource @{ Name = 'dsc-a'; Path = $file }).Test() } | Should -BeTrue
             $current = Assert-NoWrite { (New-Resource @{ Name = 'dsc-a'; Path = $file }).Get() }
             $current.Ensure | Should -Be 'Present'
