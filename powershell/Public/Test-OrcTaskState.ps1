@@ -79,7 +79,7 @@ function Test-OrcTaskState {
         if ($Quiet) {
             return (@($states | Where-Object { $_.State -ne 'Compliant' }).Count -eq 0)
         }
-        foreach ($state in $states) {
+        foreach ($state in ($states | Sort-Object -Property Name)) {
             [pscustomobject]@{
                 PSTypeName  = 'Orchestrator.TaskStateResult'
                 Name        = $state.Name
