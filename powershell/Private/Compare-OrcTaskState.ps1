@@ -113,7 +113,8 @@ function Compare-OrcTaskState {
             }
         }
         else {
-            try { $expected = Get-OrcCronTaskLine -Definition $definition -ExecPath $ExecPath -StoreHome $StoreHome -Target $cronTarget }
+            # Registration already warned about what cron cannot do; a comparison repeats no warning.
+            try { $expected = Get-OrcCronTaskLine -Definition $definition -ExecPath $ExecPath -StoreHome $StoreHome -Target $cronTarget -WarningAction SilentlyContinue }
             catch {
                 New-OrcTaskStateObject -Name $name -State 'Invalid' -Reason $_.Exception.Message -File $file -Registered ($null -ne $existing)
                 continue

@@ -102,12 +102,10 @@ function Sync-OrcTask {
         # -WhatIf installs nothing either: compare with the path the executable would have.
         if ($WhatIfPreference) { $execPath = Get-OrcInstallPath -StoreHome $storeHome }
         else { $execPath = Install-OrcExecutable -StoreHome $storeHome }
-        try {
-            $states = @(Compare-OrcTaskState -Path $full -StoreHome $storeHome -ExecPath $execPath -Prune:$Prune)
-        }
-        catch {
-            $PSCmdlet.ThrowTerminatingError($_)
-        }
+        # Isolated: errors the scheduler query raises and handles must not reach -ErrorVariable.
+        $compared = Invoke-OrcIsolated -Command 'Compare-OrcTaskState' -Parameter @{ Path = $full; StoreHome = $storeHome; ExecPath = $execPath; Prune = [bool]$Prune }
+        if ($compared.Error) { $PSCmdlet.ThrowTerminatingError($compared.Error) }
+        $states = @($compared.Output)
 
         $results = New-Object -TypeName System.Collections.Generic.List[object]
         $toStore = New-Object -TypeName System.Collections.Generic.List[object]

@@ -70,16 +70,14 @@ function Test-OrcTaskState {
                         -Message "'$Path' does not exist. Give a folder of <task>.json files (Export-OrcTask -Path <folder> writes one) or one definition file."))
         }
         $storeHome = Get-OrcStoreHome
-        try {
-            $states = @(Compare-OrcTaskState -Path $full -StoreHome $storeHome -ExecPath (Get-OrcInstallPath -StoreHome $storeHome) -Prune:$Prune)
-        }
-        catch {
-            $PSCmdlet.ThrowTerminatingError($_)
-        }
+        # Isolated: errors the scheduler query raises and handles must not reach -ErrorVariable.
+        $compared = Invoke-OrcIsolated -Command 'Compare-OrcTaskState' -Parameter @{ Path = $full; StoreHome = $storeHome; ExecPath = (Get-OrcInstallPath -StoreHome $storeHome); Prune = [bool]$Prune }
+        if ($compared.Error) { $PSCmdlet.ThrowTerminatingError($compared.Error) }
+        $states = @($compared.Output)
         if ($Quiet) {
             return (@($states | Where-Object { $_.State -ne 'Compliant' }).Count -eq 0)
         }
-        foreach ($state in $states) {
+        foreach ($state in ($states | Sort-Object -Property Name)) {
             [pscustomobject]@{
                 PSTypeName  = 'Orchestrator.TaskStateResult'
                 Name        = $state.Name
