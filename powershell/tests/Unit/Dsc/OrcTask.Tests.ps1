@@ -129,7 +129,7 @@ Describe 'OrcTask on <Backend>' -ForEach $backends -Tag 'NotOnWine.Xmllint', 'No
             Assert-NoWrite { (New-Resource @{ Name = 'dsc-a'; Path = $file }).Set() }
         }
 
-        It 'takes the definition inline, or a folder that holds <Name>.json' {
+        It 'takes the definition inline, or a folder that holds (Name).json' {
             (New-Resource @{ Name = 'dsc-a'; Definition = (New-Definition) }).Set()
             Assert-NoWrite { (New-Resource @{ Name = 'dsc-a'; Definition = (New-Definition) }).Test() } | Should -BeTrue
             $null = Write-Definition (New-Definition)
