@@ -23,11 +23,11 @@ BeforeAll {
     function New-Definition([string] $Name, [string] $Cron = '0 3 * * *') {
         '{"name":"' + $Name + '","schedule":{"cron":"' + $Cron + '"},"action":{"command":"/bin/true"}}'
     }
-    function New-Package([string] $Release = 'r1', [hashtable] $Definitions = @{ 'intune-a' = (New-Definition 'intune-a'); 'intune-b' = (New-Definition 'intune-b' '15 * * * *') }) {
-        $source = Join-Path $script:root ('src-' + [guid]::NewGuid().ToString('N'))
+    function New-Package([string] $Release = 'r1', [hashtable] $Definitions = @{ 'intune-a' = (New-Definition 'intune-a'); 'intune-b' = (New-Definition 'intune-b' '15 * * * *') }, [string] $Root = $script:root) {
+        $source = Join-Path $Root ('src-' + [guid]::NewGuid().ToString('N'))
         $null = New-Item -ItemType Directory -Path $source
         foreach ($name in $Definitions.Keys) { [System.IO.File]::WriteAllText((Join-Path $source "$name.json"), $Definitions[$name]) }
-        $package = Join-Path $script:root ('package-' + [guid]::NewGuid().ToString('N'))
+        $package = Join-Path $Root ('package-' + [guid]::NewGuid().ToString('N'))
         $null = & (Join-Path $script:intune 'New-OrcIntunePackage.ps1') -TasksPath $source -OutputPath $package -Release $Release -Runtime $script:runtime
         $package
     }
@@ -56,6 +56,15 @@ AfterAll {
 }
 
 Describe 'Intune Win32-app scripts' -Tag 'NotOnWine.CronBackend' {
+    BeforeAll {
+        # Installing only reads the package: one package serves every test that needs the default.
+        $script:packages = Join-Path ([System.IO.Path]::GetTempPath()) ('orc-pester-intune-pkg-' + [guid]::NewGuid().ToString('N'))
+        $null = New-Item -ItemType Directory -Path $script:packages
+        $script:package = New-Package -Root $script:packages
+    }
+    AfterAll {
+        Remove-Item -Recurse -Force $script:packages -ErrorAction SilentlyContinue
+    }
     BeforeEach {
         $script:root = Join-Path ([System.IO.Path]::GetTempPath()) ('orc-pester-intune-' + [guid]::NewGuid().ToString('N'))
         $env:ORC_HOME = Join-Path $script:root 'store'
@@ -70,12 +79,14 @@ Describe 'Intune Win32-app scripts' -Tag 'NotOnWine.CronBackend' {
 
     Context 'Detect.ps1, when the machine is compliant' {
         It 'exits 0 and writes exactly one line' {
-            $package = New-Package
+            $package = $script:package
             (Invoke-Install $package).ExitCode | Should -Be 0
             $detected = Invoke-Detect $package
             $detected.ExitCode | Should -Be 0
             $detected.Stdout.Count | Should -Be 1
             $detected.Stdout[0] | Should -BeExactly 'Orchestrator: 2 task(s) compliant, release r1'
+            # Intune runs the package's own copy without arguments: its release is built in.
+            [System.IO.File]::ReadAllText((Join-Path $package 'Detect.ps1')) | Should -Match ([regex]::Escape("[string] `$Release = 'r1'"))
         }
     }
 
@@ -88,7 +99,7 @@ Describe 'Intune Win32-app scripts' -Tag 'NotOnWine.CronBackend' {
             @{ Case = 'the deployment is of another release'; Install = $true; Prune = $false; Break = {}; Extra = @('-Release', 'r2') }
             @{ Case = 'a task of ours was added beside a pruning deployment'; Install = $true; Prune = $true; Break = { Register-OrcTask -Name intune-extra -Command /bin/true -Cron '0 5 * * *' -WarningAction SilentlyContinue }; Extra = @() }
         ) {
-            $package = New-Package
+            $package = $script:package
             if ($Install) { (Invoke-Install $package -Prune:$Prune).ExitCode | Should -Be 0 }
             if ($Case -eq 'a registration was edited by hand') { Get-CronText | Should -Match ([regex]::Escape('0 3 * * *')) }
             & $Break
@@ -100,7 +111,7 @@ Describe 'Intune Win32-app scripts' -Tag 'NotOnWine.CronBackend' {
 
     Context 'Install.ps1' {
         It 'installs the module as Modules/Orchestrator/(version), syncs, logs under the state root, and a second run writes nothing' {
-            $package = New-Package
+            $package = $script:package
             (Invoke-Install $package).ExitCode | Should -Be 0
             $version = (Import-PowerShellDataFile (Join-Path $script:RepoRoot 'Orchestrator.psd1')).ModuleVersion
             Join-Path $script:moduleRoot "Orchestrator/$version/Orchestrator.psd1" | Should -Exist
@@ -126,7 +137,7 @@ Describe 'Intune Win32-app scripts' -Tag 'NotOnWine.CronBackend' {
 
     Context 'Uninstall.ps1' {
         It 'removes the deployed tasks and modules, keeps other tasks, and Detect then says not installed' {
-            $package = New-Package
+            $package = $script:package
             (Invoke-Install $package).ExitCode | Should -Be 0
             Register-OrcTask -Name other -Command /bin/true -Cron '0 6 * * *' -WarningAction SilentlyContinue
             $removed = Invoke-Child -Script (Join-Path $package 'Uninstall.ps1') -Arguments @('-StateRoot', $script:stateRoot)
