@@ -30,7 +30,7 @@ function Compare-OrcTaskState {
         Compare-OrcTaskState -Path D:\tasks -StoreHome (Get-OrcStoreHome) -ExecPath (Get-OrcInstallPath) -Prune
     .OUTPUTS
         [pscustomobject] with Name, State, Reason, Path, Differences, StoreState, Registered,
-        Definition (plain hashtable) and File.
+        Definition (as orc-exec printed it, after defaults).
     #>
     [CmdletBinding()]
     [OutputType([pscustomobject])]
@@ -98,12 +98,14 @@ function Compare-OrcTaskState {
             New-OrcTaskStateObject -Name $name -State 'Invalid' -Reason ([string]$record.error) -File $file -Registered ($null -ne $existing)
             continue
         }
-        $definition = ConvertTo-OrcPlainObject -InputObject $record.definition
+        # Kept as parsed: converting every definition to a hashtable costs more than the whole
+        # comparison; Sync-OrcTask converts the few it registers.
+        $definition = $record.definition
         $storeState = [string]$record.stored
         $differences = New-Object -TypeName System.Collections.Generic.List[string]
         if ($storeState -ne 'same') { $differences.Add('Definition') }
         $enabled = $true
-        if ($definition.Contains('enabled') -and $null -ne $definition['enabled']) { $enabled = [bool]$definition['enabled'] }
+        if ($definition.PSObject.Properties['enabled'] -and $null -ne $definition.enabled) { $enabled = [bool]$definition.enabled }
 
         $expectRegistration = $true
         if ($onWindows) {

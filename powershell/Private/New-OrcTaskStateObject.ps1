@@ -13,7 +13,7 @@ function New-OrcTaskStateObject {
     .PARAMETER StoreState
         How the store's definition compares: same, different, missing (extra for Extra).
     .PARAMETER Definition
-        The file's definition after defaults, as a plain hashtable.
+        The file's definition after defaults, as orc-exec printed it.
     .PARAMETER Differences
         The parts that differ.
     .PARAMETER Registered
@@ -31,7 +31,7 @@ function New-OrcTaskStateObject {
         [string] $Reason,
         [string] $File,
         [string] $StoreState,
-        [System.Collections.IDictionary] $Definition,
+        [object] $Definition,
         [string[]] $Differences = @(),
         [bool] $Registered = $false
     )

@@ -164,7 +164,7 @@ function Sync-OrcTask {
                 continue
             }
             # Isolated, so that one refusal is one Failed result and the others go on.
-            $registered = Invoke-OrcIsolated -Command 'Register-OrcBackendTask' -Parameter @{ Definition = $state.Definition; ExecPath = $execPath; StoreHome = $storeHome }
+            $registered = Invoke-OrcIsolated -Command 'Register-OrcBackendTask' -Parameter @{ Definition = (ConvertTo-OrcPlainObject -InputObject $state.Definition); ExecPath = $execPath; StoreHome = $storeHome }
             if ($registered.Error) {
                 $results.Add((New-OrcSyncResult -State $state -Action 'Failed' -Reason "Registering failed: $($registered.Error.Exception.Message) The next Sync-OrcTask tries again."))
                 continue
