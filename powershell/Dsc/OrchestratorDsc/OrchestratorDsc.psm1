@@ -72,6 +72,7 @@ class OrcTask {
         try {
             $syncErrors = $null
             $results = @(Sync-OrcTask -Path $source.File -PassThru -Confirm:$false -ErrorAction SilentlyContinue -ErrorVariable syncErrors)
+            $mine = @($results | Where-Object { $_.Name -eq $this.Name })
             $failed = @($results | Where-Object { $_.Action -eq 'Failed' })
             if ($failed.Count -gt 0) {
                 throw "OrcTask '$($this.Name)': Sync-OrcTask could not apply '$($source.Origin)': $($failed[0].Reason)"
@@ -81,6 +82,9 @@ class OrcTask {
             $own = @($syncErrors | Where-Object { $_ -is [System.Management.Automation.ErrorRecord] -and $_.FullyQualifiedErrorId -like 'Orc.*' -and $_.FullyQualifiedErrorId -notlike 'Orc.SyncFailed*' })
             if ($own.Count -gt 0) {
                 throw "OrcTask '$($this.Name)': Sync-OrcTask could not apply '$($source.Origin)': $($own[0])"
+            }
+            if ($mine.Count -eq 0) {
+                throw "OrcTask '$($this.Name)': Sync-OrcTask returned no result for '$($this.Name)' from '$($source.Origin)'."
             }
         }
         finally {

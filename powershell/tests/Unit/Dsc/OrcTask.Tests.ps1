@@ -92,6 +92,7 @@ Describe 'OrcTask on <Backend>' -ForEach $backends -Tag 'NotOnWine.Xmllint', 'No
         $script:definitions = Join-Path $script:root 'definitions'
         $null = New-Item -ItemType Directory -Path $env:ORC_HOME, $script:definitions -Force
         & (Get-Module ScheduledTasks) { Reset-ScheduledTaskDouble -Confirm:$false }
+        Clear-OrcDoubleCallLog
         if ($Windows) {
             Mock Test-OrcWindows { $true }
             Mock Test-OrcElevated { $true }
@@ -136,6 +137,15 @@ Describe 'OrcTask on <Backend>' -ForEach $backends -Tag 'NotOnWine.Xmllint', 'No
             Assert-NoWrite { (New-Resource @{ Name = 'dsc-a'; Path = $script:definitions }).Test() } | Should -BeTrue
             @(Get-ChildItem -Path ([System.IO.Path]::GetTempPath()) -Filter 'orc-dsc-*' -Directory |
                     Where-Object { $_.LastWriteTimeUtc -gt [datetime]::UtcNow.AddMinutes(-1) }).Count | Should -Be 0 -Because 'the inline definition is written to a temporary folder that is removed'
+        }
+    }
+
+    Context 'when the definition is refused' {
+        It 'Set throws with Sync-OrcTask''s reason and registers nothing' {
+            $bad = New-Resource @{ Name = 'dsc-a'; Definition = (New-Definition -Cron '61 * * * *') }
+            { $bad.Set() } | Should -Throw -ExpectedMessage "OrcTask 'dsc-a': Sync-OrcTask could not apply 'Definition': *"
+            Get-OrcTask -Name dsc-a -ErrorAction SilentlyContinue | Should -BeNullOrEmpty
+            Get-OrcDoubleCallLog | Should -BeNullOrEmpty
         }
     }
 
