@@ -79,6 +79,9 @@ function Compare-OrcTaskState {
 
     $cronTarget = $null
     if (-not $onWindows) { $cronTarget = Get-OrcCronTarget }
+    $lineCache = @{}
+    $failed = @{}
+    $placeholder = 'orc-sync-name-' + [guid]::NewGuid().ToString('N')
     $desired = @{}
     foreach ($record in @(ConvertFrom-OrcJsonLine -Line $rendered.Output)) {
         if ($null -eq $record -or $record.schema -ne 'orc.render/v1') { continue }
@@ -115,12 +118,29 @@ function Compare-OrcTaskState {
             }
         }
         else {
-            # Registration already warned about what cron cannot do; a comparison repeats no warning.
-            try { $expected = Get-OrcCronTaskLine -Definition $definition -ExecPath $ExecPath -StoreHome $StoreHome -Target $cronTarget -WarningAction SilentlyContinue }
-            catch {
-                New-OrcTaskStateObject -Name $name -State 'Invalid' -Reason $_.Exception.Message -File $file -Registered ($null -ne $existing)
-                continue
+            # The line depends on the task's name only where the name is written, so it is
+            # computed once per schedule and enabled state (computing it costs far more than the
+            # rest of the comparison) and the name put in. On an error the task's own name is used,
+            # so that the message names it. Registration already warned about what cron cannot do.
+            $schedule = $null
+            if ($definition.PSObject.Properties['schedule']) { $schedule = $definition.schedule }
+            $key = (ConvertTo-Json -InputObject $schedule -Compress -Depth 8) + '|' + $enabled
+            if (-not $lineCache.ContainsKey($key)) {
+                try {
+                    $shape = [pscustomobject]@{ name = $placeholder; schedule = $schedule; enabled = $enabled }
+                    $lineCache[$key] = (Get-OrcCronTaskLine -Definition $shape -ExecPath $ExecPath -StoreHome $StoreHome -Target $cronTarget -WarningAction SilentlyContinue).Line
+                }
+                catch { $lineCache[$key] = $null; $failed[$key] = $true }
             }
+            if ($failed.ContainsKey($key)) {
+                try { $null = Get-OrcCronTaskLine -Definition $definition -ExecPath $ExecPath -StoreHome $StoreHome -Target $cronTarget -WarningAction SilentlyContinue }
+                catch {
+                    New-OrcTaskStateObject -Name $name -State 'Invalid' -Reason $_.Exception.Message -File $file -Registered ($null -ne $existing)
+                    continue
+                }
+            }
+            $expected = [pscustomobject]@{ Line = $null }
+            if ($null -ne $lineCache[$key]) { $expected.Line = $lineCache[$key].Replace($placeholder, $name) }
             $expectRegistration = $null -ne $expected.Line
             if ($existing -and -not $expectRegistration) { $differences.Add('CronLine') }
             elseif ($existing -and ([string]$existing.Source.Line).Trim() -ne ([string]$expected.Line).Trim()) { $differences.Add('CronLine') }
