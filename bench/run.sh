@@ -81,6 +81,10 @@ if [ -n "$pwsh_bin" ]; then
     "$pwsh_bin" -NoProfile -File "$root/bench/get-orctask.ps1" -OrcExecPath "$ORC_EXEC" 2>&1 | tee -a "$txt"
     [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
     log ""
+    log "## pwsh bench/sync.ps1 (Sync-OrcTask over 500 unchanged definitions, both backends)"
+    "$pwsh_bin" -NoProfile -File "$root/bench/sync.ps1" -OrcExecPath "$ORC_EXEC" 2>&1 | tee -a "$txt"
+    [ "${PIPESTATUS[0]}" -eq 0 ] || status=1
+    log ""
 else
     log "## pwsh not found; Get-OrcTask benchmark skipped"
 fi
@@ -147,6 +151,7 @@ hfullms=$(awk -v v="$hfull" 'BEGIN { if (v != "") printf "%.1f", v / 1e6 }')
     check "plan + render per task (ms)" "$(awk -v v="$pr" 'BEGIN { if (v != "") printf "%.3f", v / 1e6 }')" "<=" 1
     check "real-world cron served natively (%)" "$(metric 'BenchmarkPlan/realworld/host=Europe/Berlin' '%native')" ">=" 95
     grep -h '^Get-OrcTask:' "$txt" | sed 's/^/  /'
+    grep -h '^Sync-OrcTask (' "$txt" | sed 's/^/  /'
     [ "$status" -eq 0 ] || echo "  A BENCHMARK FAILED: see $txt"
 } | tee -a "$txt"
 

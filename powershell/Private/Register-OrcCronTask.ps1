@@ -35,33 +35,19 @@ function Register-OrcCronTask {
         [string] $StoreHome
     )
 
-    $def = $Definition
-    $name = [string](Get-OrcCronProperty -InputObject $def -Name 'name')
-    if (-not $name) {
-        throw (New-OrcErrorRecord -Category InvalidArgument -ErrorId 'Orc.InvalidDefinition' -TargetObject $Definition -Message 'The definition has no name.')
-    }
-    $enabled = Get-OrcCronProperty -InputObject $def -Name 'enabled'
-    $schedule = ConvertTo-OrcCronSchedule -Schedule (Get-OrcCronProperty -InputObject $def -Name 'schedule') -Name $name
     $target = Get-OrcCronTarget
+    $expected = Get-OrcCronTaskLine -Definition $Definition -ExecPath $ExecPath -StoreHome $StoreHome -Target $target
+    $name = $expected.Name
+    $schedule = $expected.Schedule
 
-    if ($null -eq $schedule) {
+    if ($null -eq $expected.Line) {
         Write-Verbose "Task '$name' has no schedule: it runs on demand only and gets no line in $($target.Description)."
         $changed = Set-OrcCronTableEntry -Target $target -Name $name -Line $null
         if ($changed) { Write-Verbose "Removed the line task '$name' had from an earlier schedule." }
         return [pscustomobject]@{ Name = $name; Changed = $changed }
     }
 
-    $lineArgs = @{
-        Name         = $name
-        Schedule     = $schedule.Expression
-        ExecPath     = $ExecPath
-        StoreHome    = $StoreHome
-        DelaySeconds = $schedule.DelaySeconds
-        Gated        = [bool]$schedule.Gated
-        Disabled     = ($null -ne $enabled -and -not [bool]$enabled)
-    }
-    if ($target.Format -eq 'System') { $lineArgs.User = $target.User }
-    $line = ConvertTo-OrcCronLine @lineArgs
+    $line = $expected.Line
     $changed = Set-OrcCronTableEntry -Target $target -Name $name -Line $line
     Write-Verbose "Task '$name' in $($target.Description): $line (changed: $changed)"
     if ($schedule.Gated) { Write-Verbose "Task '$name' is gated: $($schedule.GateReason)." }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
@@ -30,8 +31,14 @@ stays byte for byte. --export prints the stored definition's text as it is
 (after the same validation); Register-OrcTask uses it to put back the
 previous definition when the scheduler refuses a new one.
 
+--files stores many definition files in one call (Sync-OrcTask uses it): a
+file with one path per line ("-" for stdin). Each file gets its own
+orc.define/v1 record, or an orc.validate/v1 record with its errors; one
+invalid file does not stop the others, and the exit code is then 3.
+
 Usage:
   orc-exec define --file <path|-> [--exact] [flags]
+  orc-exec define --files <list|-> [flags]
   orc-exec define <task> --set <path>=<json> [--set ...] [flags]
   orc-exec define <task> --export [flags]
 
@@ -41,6 +48,7 @@ Examples:
   orc-exec define db-export --set 'timeout="2h"' --set enabled=false
   orc-exec define db-export --set schedule.cron='"0 3 * * *"' --set schedule.interval=null
   orc-exec define db-export --export --output table > db-export.json
+  printf '%s\n' ./a.json ./b.json | orc-exec define --files -
 `
 
 const undefineUsage = `Remove a task's definition from the store. Its history, output files and
@@ -83,8 +91,15 @@ func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 	exact := fs.Bool("exact", false, "with --file: store the bytes as given, not the canonical form")
 	sets := fs.StringArray("set", nil, "with a task name: path=value (JSON) to change; repeatable")
 	export := fs.Bool("export", false, "with a task name: print the stored definition")
+	files := fs.String("files", "", "store every definition file listed in this file, one path per line (\"-\" = stdin)")
 	if done, code := a.parse(fs, defineUsage, args); done {
 		return code
+	}
+	if *files != "" {
+		if *file != "" || fs.NArg() != 0 || len(*sets) > 0 || *export || *exact {
+			return a.fail(exitcode.Usage, errors.New("--files takes no task name, --file, --set, --export or --exact"), "orc-exec define --files <list|->")
+		}
+		return defineFiles(a, *files)
 	}
 	if fs.NArg() == 1 && *file == "" && !*exact && (len(*sets) > 0) != *export {
 		if *export {
@@ -123,6 +138,56 @@ func cmdDefine(_ context.Context, a *app, args []string) exitcode.Code {
 	}
 	target, _ := s.TaskFile(head.Name)
 	return storeDefinition(a, head.Name, *file, target, data, *exact)
+}
+
+// defineFiles stores each file listed in list (one path per line), so that
+// Sync-OrcTask stores any number of changed definitions with one process.
+func defineFiles(a *app, list string) exitcode.Code {
+	var data []byte
+	var err error
+	if list == "-" {
+		data, err = io.ReadAll(a.io.Stdin)
+	} else {
+		data, err = os.ReadFile(list)
+	}
+	if err != nil {
+		return a.fail(exitcode.Usage, fmt.Errorf("could not read --files: %w", err), "give a file with one definition path per line, or - for stdin")
+	}
+	s, code := a.openStore()
+	if s == nil {
+		return code
+	}
+	result := exitcode.Success
+	for _, line := range strings.Split(string(data), "\n") {
+		path := strings.TrimSpace(line)
+		if path == "" {
+			continue
+		}
+		if code := defineOne(a, s, path); code != exitcode.Success {
+			result = code
+		}
+	}
+	return result
+}
+
+// defineOne stores the definition file at path under its own name.
+func defineOne(a *app, s *store.Store, path string) exitcode.Code {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		writeJSONLine(a.io.Stdout, report("", path, &definition.FieldError{File: path, Problem: err.Error(), Fix: "check the path"}))
+		return a.fail(exitcode.Definition, fmt.Errorf("could not read %s: %w", path, err), "")
+	}
+	data = definition.DecodeText(data)
+	var head struct {
+		Name string `json:"name"`
+	}
+	_ = json.Unmarshal(data, &head)
+	if err := definition.ValidName(head.Name); err != nil {
+		writeJSONLine(a.io.Stdout, report("", path, &definition.FieldError{File: path, Field: "name", Problem: err.Error(), Fix: "set \"name\" to 1-64 letters, digits, '.', '_' or '-'"}))
+		return a.fail(exitcode.Definition, fmt.Errorf("%s: name: %w", path, err), "")
+	}
+	target, _ := s.TaskFile(head.Name)
+	return storeDefinition(a, head.Name, path, target, data, false)
 }
 
 // storeDefinition validates data as the definition in target and stores it

@@ -16,6 +16,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/exitcode"
 	"github.com/orchestrator/orchestrator/go/internal/schedule"
+	"github.com/orchestrator/orchestrator/go/internal/store"
 	"github.com/orchestrator/orchestrator/go/internal/taskxml"
 )
 
@@ -33,15 +34,24 @@ for stdin) is compared with what would be rendered now, and each record names
 the parts that differ in "drift" (Triggers, Principal, Settings, Actions),
 ignoring what Task Scheduler rewrites on registration.
 
+With --dir, the definitions in a folder (every *.json, or one file) are
+rendered instead of the stored ones, for Sync-OrcTask and Test-OrcTaskState:
+each record also carries the file, the definition, its hash and "stored"
+(same, different or missing: how the store's definition of that name
+compares), and every stored task the folder lacks gets a record with
+"extra": true. Nothing is written.
+
 Usage:
   orc-exec render <task> [--exec-path PATH] [--author NAME] [flags]
   orc-exec render --file <def.json> [--exec-path PATH] [flags]
   orc-exec render --all [--exec-path PATH] [--registered FILE|-] --output json
+  orc-exec render --dir <folder|file.json> [--exec-path PATH] [--registered FILE|-] --output json
 
 Examples:
   orc-exec render db-export --exec-path "C:\Program Files\Orchestrator\orc-exec.exe"
   orc-exec render --file ./db-export.json > db-export.xml
   orc-exec render --all --registered exported.ndjson --output json
+  orc-exec render --dir ./tasks --registered - --output json < registered.ndjson
 `
 
 func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
@@ -50,16 +60,20 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	file := fs.String("file", "", "render this definition file instead of a stored task")
 	author := fs.String("author", "", "RegistrationInfo/Author, e.g. DOMAIN\\admin (default: none)")
 	all := fs.Bool("all", false, "render every valid stored task, one orc.render/v1 line each")
-	registered := fs.String("registered", "", "with --all: NDJSON {task, xml} of the registered tasks to compare with (- for stdin)")
+	registered := fs.String("registered", "", "with --all or --dir: NDJSON {task, xml} of the registered tasks to compare with (- for stdin)")
+	dir := fs.String("dir", "", "render the definitions in this folder (or file) and compare them with the store")
 	if done, code := a.parse(fs, renderUsage, args); done {
 		return code
 	}
 	var t *definition.Task
 	switch {
-	case *all && *file == "" && fs.NArg() == 0:
+	case *all && *file == "" && *dir == "" && fs.NArg() == 0:
 		return a.renderAll(*execPath, *author, *registered)
-	case *all || *registered != "":
-		return a.fail(exitcode.Usage, errors.New("--all takes no task name and no --file, and --registered needs --all"), "orc-exec render --all [--registered FILE] --output json")
+	case *dir != "" && !*all && *file == "" && fs.NArg() == 0:
+		return a.renderDir(*dir, *execPath, *author, *registered)
+	case *all || *registered != "" || *dir != "":
+		return a.fail(exitcode.Usage, errors.New("--all and --dir take no task name and no --file, only one of them is given, and --registered needs one"),
+			"orc-exec render --all|--dir <folder> [--registered FILE] --output json")
 	case *file != "" && fs.NArg() <= 1:
 		var err error
 		if t, err = definition.Load(*file); err != nil {
@@ -163,6 +177,14 @@ type RenderRecord struct {
 	Compared bool     `json:"compared,omitempty"`
 	Drift    []string `json:"drift,omitempty"`
 	Error    string   `json:"error,omitempty"`
+	// With --dir: the definition file, the definition and its hash, how the
+	// store's definition of the same name compares (same, different,
+	// missing), and Extra for a stored task the folder does not have.
+	File           string           `json:"file,omitempty"`
+	Definition     *definition.Task `json:"definition,omitempty"`
+	DefinitionHash string           `json:"definitionHash,omitempty"`
+	Stored         string           `json:"stored,omitempty"`
+	Extra          bool             `json:"extra,omitempty"`
 }
 
 // renderAll renders every stored task in one process, so that Get-OrcTask
@@ -250,4 +272,109 @@ func (a *app) readRegistered(from string) (map[string]string, error) {
 		return nil, fmt.Errorf("could not read --registered: %w", err)
 	}
 	return out, nil
+}
+
+// renderDir renders the definitions in dir (every *.json, or dir itself when
+// it is a file) and compares each with the store and, when given, with its
+// registration, in one process: Sync-OrcTask decides what to do for a
+// thousand definitions with this one call. It writes nothing; an invalid
+// file gets a record with its error rather than stopping the others.
+func (a *app) renderDir(dir, execPath, author, registeredFrom string) exitcode.Code {
+	if a.table() {
+		return a.fail(exitcode.Usage, errors.New("render --dir prints JSON lines only"), "add --output json")
+	}
+	files, err := definitionFiles(dir)
+	if err != nil {
+		return a.fail(exitcode.Usage, err, "give a folder of <task>.json files or one such file")
+	}
+	o, code := a.renderOptions(execPath, author)
+	if code != exitcode.Success {
+		return code
+	}
+	registered := map[string]string{}
+	if registeredFrom != "" {
+		if registered, err = a.readRegistered(registeredFrom); err != nil {
+			return a.fail(exitcode.Usage, err, `give NDJSON lines {"task":"<name>","xml":"<Export-ScheduledTask output>"}`)
+		}
+	}
+	s, code := a.readStore()
+	if s == nil {
+		return code
+	}
+	seen := map[string]bool{}
+	for _, f := range files {
+		name := strings.TrimSuffix(filepath.Base(f), filepath.Ext(f))
+		seen[name] = true
+		rec := RenderRecord{Schema: "orc.render/v1", Task: name, File: f}
+		t, err := definition.Load(f)
+		var out []byte
+		if err == nil {
+			out, err = renderTask(t, o)
+		}
+		if err != nil {
+			rec.Error = err.Error()
+			writeJSONLine(a.io.Stdout, rec)
+			continue
+		}
+		rec.XML, rec.Definition, rec.DefinitionHash = string(out), t, taskxml.DefinitionHash(t)
+		rec.Stored = storedState(s, t)
+		if reg, ok := registered[name]; ok {
+			rec.Compared = true
+			if rec.Drift, err = taskxml.Diff([]byte(reg), out); err != nil {
+				rec.Error = err.Error()
+			}
+		}
+		writeJSONLine(a.io.Stdout, rec)
+	}
+	names, err := s.TaskNames()
+	if err != nil {
+		return a.fail(exitcode.Internal, err, "")
+	}
+	for _, n := range names {
+		if !seen[n] {
+			writeJSONLine(a.io.Stdout, RenderRecord{Schema: "orc.render/v1", Task: n, Extra: true})
+		}
+	}
+	return exitcode.Success
+}
+
+// definitionFiles lists the *.json files in dir (not its sub-folders), or
+// dir itself when it is a file.
+func definitionFiles(dir string) ([]string, error) {
+	info, err := os.Stat(dir)
+	if err != nil {
+		return nil, fmt.Errorf("could not read --dir: %w", err)
+	}
+	if !info.IsDir() {
+		return []string{dir}, nil
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil, fmt.Errorf("could not list --dir: %w", err)
+	}
+	var files []string
+	for _, e := range entries {
+		if !e.IsDir() && strings.EqualFold(filepath.Ext(e.Name()), ".json") {
+			files = append(files, filepath.Join(dir, e.Name()))
+		}
+	}
+	return files, nil
+}
+
+// storedState says how the store's definition of t's name compares with t:
+// "same" after defaults (as define decides "changed"), "different" (also
+// when the stored one no longer loads), or "missing".
+func storedState(s *store.Store, t *definition.Task) string {
+	file, err := s.TaskFile(t.Name)
+	if err != nil {
+		return "different"
+	}
+	if _, err := os.Stat(file); errors.Is(err, os.ErrNotExist) {
+		return "missing"
+	}
+	prev, err := definition.Load(file)
+	if err != nil || !sameTask(prev, t) {
+		return "different"
+	}
+	return "same"
 }
