@@ -1,0 +1,238 @@
+// The dashboard in a real browser (issue #12): Debian's chromium driven by
+// playwright-core, against `orc-exec dashboard` on a throw-away store with
+// the cron backend writing to a throw-away crontab file (ORC_CRON_TARGET),
+// so the machine's real crontab is never touched.
+//
+//   node --test tests/browser/dashboard.spec.mjs      (build.ps1 Test runs it: Invoke-BrowserTest)
+//
+// Environment: ORC_EXEC (default bin/linux-x64/orc-exec), ORC_PWSH (default
+// .tools/bin/pwsh), ORC_CHROMIUM (default /usr/bin/chromium). On a failure
+// the step's screenshot and the dashboard's stderr are written to
+// tests/browser/artifacts/ and their paths printed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '..', '..');
+const artifacts = path.join(here, 'artifacts');
+const rid = process.arch === 'arm64' ? 'linux-arm64' : 'linux-x64';
+const orcExec = process.env.ORC_EXEC ?? path.join(root, 'bin', rid, 'orc-exec');
+const pwsh = process.env.ORC_PWSH ?? path.join(root, '.tools', 'bin', 'pwsh');
+const module = path.join(root, 'Orchestrator.psd1');
+const chromiumPath = process.env.ORC_CHROMIUM ?? '/usr/bin/chromium';
+const TASK = 'browser-e2e';
+const MARK = 'hello-from-the-browser-test';
+
+for (const [what, p, fix] of [
+  ['orc-exec', orcExec, 'build it: .tools/bin/pwsh -NoProfile -File build.ps1 Build (or set ORC_EXEC)'],
+  ['pwsh', pwsh, 'run scripts/bootstrap.sh (or set ORC_PWSH)'],
+  ['chromium', chromiumPath, 'apt-get install chromium (scripts/bootstrap.sh does), or set ORC_CHROMIUM'],
+]) {
+  if (!fs.existsSync(p)) {
+    console.error(`browser test: ${what} not found at ${p}: ${fix}`);
+    process.exit(1);
+  }
+}
+
+/** startDashboard runs orc-exec dashboard and resolves with its URL. */
+function startDashboard(home, env) {
+  const proc = spawn(orcExec, ['dashboard', '--listen', '127.0.0.1:0', '--home', home,
+    '--module', module, '--pwsh', pwsh], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const stderr = [];
+  proc.stderr.on('data', (b) => stderr.push(b));
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('orc-exec dashboard printed no URL within 30 s')), 30000);
+    proc.on('exit', (code) => reject(new Error(`orc-exec dashboard exited ${code} before printing its URL:\n${Buffer.concat(stderr)}`)));
+    readline.createInterface({ input: proc.stdout }).once('line', (line) => {
+      clearTimeout(timer);
+      try {
+        resolve(new URL(JSON.parse(line).url));
+      } catch (e) {
+        reject(new Error(`orc-exec dashboard printed ${JSON.stringify(line)}, not {"url":"http://…"}`));
+      }
+    });
+  });
+  return { proc, url, stderr: () => Buffer.concat(stderr).toString() };
+}
+
+/** eventually polls fn until it returns a truthy value, bounded by ms. */
+async function eventually(what, fn, ms = 10000) {
+  const until = Date.now() + ms;
+  let last;
+  for (;;) {
+    try {
+      last = await fn();
+      if (last) return last;
+    } catch (e) {
+      last = e;
+    }
+    if (Date.now() > until) throw new Error(`${what}: not within ${ms} ms (last: ${last})`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+const crontabHas = (file, name) =>
+  fs.existsSync(file) && fs.readFileSync(file, 'utf8').split('\n').some((l) => l.endsWith(`# orchestrator:task=${name}`));
+
+test('the dashboard in chromium: list, create, schedule, run live, history, delete', async (t) => {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'orc-browser-'));
+  const home = path.join(tmp, 'home');
+  const crontab = path.join(tmp, 'crontab');
+  fs.mkdirSync(path.join(home, 'tasks'), { recursive: true, mode: 0o700 });
+  fs.chmodSync(home, 0o700);
+  // One task already defined, so the list has something before we add ours.
+  fs.writeFileSync(path.join(home, 'tasks', 'seed-task.json'),
+    JSON.stringify({ name: 'seed-task', description: 'Defined before the dashboard started.', action: { command: '/bin/true' } }),
+    { mode: 0o600 });
+  const env = { ...process.env, ORC_CRON_TARGET: crontab, ORC_HOME: home };
+  const dash = startDashboard(home, env);
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  // CSP violations are events in the page; collect them from every page.
+  await context.addInitScript(() => {
+    window.__orcViolations = [];
+    document.addEventListener('securitypolicyviolation', (e) =>
+      window.__orcViolations.push(`${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+  });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.push(`console error on ${page.url()}: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => problems.push(`uncaught exception on ${page.url()}: ${e.message}`));
+
+  let failed = false;
+  let n = 0;
+  /** step runs fn as a subtest; the first failure screenshots the page and skips the rest. */
+  const step = (name, fn) => t.test(name, { skip: failed && 'an earlier step failed' }, async () => {
+    const shot = path.join(artifacts, `${String(++n).padStart(2, '0')}-${name.replace(/[^a-z0-9]+/gi, '-')}.png`);
+    try {
+      await fn();
+    } catch (e) {
+      failed = true;
+      fs.mkdirSync(artifacts, { recursive: true });
+      await page.screenshot({ path: shot, fullPage: true }).catch(() => {});
+      fs.writeFileSync(path.join(artifacts, 'dashboard.stderr.txt'), dash.stderr());
+      e.message += `\n  page: ${page.url()}\n  screenshot: ${shot}\n  dashboard stderr: ${path.join(artifacts, 'dashboard.stderr.txt')}`;
+      throw e;
+    }
+  });
+  /** noProblems asserts the page so far logged no console error and no CSP violation. */
+  const noProblems = async () => {
+    const v = await page.evaluate(() => window.__orcViolations);
+    assert.deepEqual([...problems, ...v.map((x) => `CSP violation on ${page.url()}: ${x}`)], []);
+  };
+
+  try {
+    const base = await dash.url;
+    const at = (p) => new URL(p, base).href;
+
+    await step('the list shows the tasks in the store', async () => {
+      await page.goto(at('/'));
+      await page.getByTestId('task-list').waitFor();
+      await page.locator('[data-testid="task-row"][data-task="seed-task"]').waitFor();
+      await noProblems();
+    });
+
+    await step('a bad cron expression is refused field by field and nothing is written', async () => {
+      await page.getByTestId('new-task').click();
+      const form = page.getByTestId('task-form');
+      await form.waitFor();
+      await form.locator('[data-field="name"]').fill(TASK);
+      await form.locator('[data-field="action.command"]').fill('/bin/sh');
+      // Long enough to see it RUNNING, short enough for the test.
+      await form.locator('[data-field="action.arguments"]').fill(`-c\nsleep 2; echo ${MARK}`);
+      await form.locator('[data-field="schedule.cron"]').fill('61 * * * *');
+      await page.getByTestId('save').click();
+      const err = page.locator('[data-testid="field-error"][data-field="schedule.cron"]');
+      await err.waitFor();
+      assert.match(await err.innerText(), /\S/, 'the field error says what is wrong');
+      assert.equal(fs.existsSync(path.join(home, 'tasks', `${TASK}.json`)), false, 'a refused definition is not written');
+      assert.equal(crontabHas(crontab, TASK), false, 'a refused definition is not scheduled');
+      // The 400 of the refused save is the test's doing, not the page's.
+      problems.splice(0, problems.length, ...problems.filter((p) => !/status of 4\d\d/.test(p)));
+      await noProblems();
+    });
+
+    await step('a good definition is created and scheduled in the crontab', async () => {
+      const form = page.getByTestId('task-form');
+      await form.locator('[data-field="schedule.cron"]').fill('*/5 * * * *');
+      await page.getByTestId('save').click();
+      await page.waitForURL((u) => u.pathname === `/tasks/${TASK}`, { timeout: 60000 });
+      await eventually('the crontab line of the new task', () => crontabHas(crontab, TASK));
+      assert.ok(fs.existsSync(path.join(home, 'tasks', `${TASK}.json`)), 'the definition is in the store');
+      await noProblems();
+    });
+
+    await step('run now shows RUNNING, then SUCCESS within 1 s of the run end, without reload', async () => {
+      await page.evaluate(() => {
+        window.__orcNoReload = true;
+        // The whole body: the page may replace the status element, not edit it.
+        window.__orcSeen = [];
+        let was = '';
+        new MutationObserver(() => {
+          const now = document.querySelector('[data-testid="task-status"]')?.textContent.trim() ?? '';
+          if (now !== was) window.__orcSeen.push([now, Date.now()]);
+          was = now;
+        }).observe(document.body, { childList: true, characterData: true, subtree: true });
+      });
+      await page.getByTestId('run-now').click();
+      await page.getByTestId('confirm-yes').click();
+      const status = page.getByTestId('task-status');
+      await eventually('RUNNING on the page', async () => (await status.innerText()).trim() === 'RUNNING', 15000);
+      await eventually('SUCCESS on the page', async () => (await status.innerText()).trim() === 'SUCCESS', 30000);
+      assert.equal(await page.evaluate(() => window.__orcNoReload), true, 'the page was not reloaded');
+      const seen = await page.evaluate(() => window.__orcSeen);
+      const shown = seen.find(([s]) => s === 'SUCCESS')[1];
+      const lines = fs.readFileSync(path.join(home, 'history', `${TASK}.jsonl`), 'utf8').trim().split('\n');
+      const last = JSON.parse(lines.at(-1));
+      assert.equal(last.status, 'SUCCESS');
+      assert.equal(last.trigger, 'manual', 'run now is recorded as a manual trigger');
+      const lag = shown - Date.parse(last.end);
+      t.diagnostic(`SUCCESS shown ${lag} ms after the run's recorded end`);
+      assert.ok(lag <= 1000, `the end of the run showed ${lag} ms after it was recorded (want ≤ 1000 ms)`);
+      await noProblems();
+    });
+
+    await step('the history shows the run with its output tail', async () => {
+      await page.reload();
+      const row = page.getByTestId('history-row').first();
+      await row.waitFor();
+      assert.match(await row.innerText(), /SUCCESS/);
+      await row.locator('summary').click();
+      assert.match(await row.getByTestId('output-tail').innerText(), new RegExp(MARK));
+      await noProblems();
+    });
+
+    await step('the scheduler page loads without errors', async () => {
+      await page.goto(at('/scheduler'));
+      await page.getByTestId('scheduler-status').waitFor();
+      await noProblems();
+    });
+
+    await step('delete removes the task from the list and its line from the crontab', async () => {
+      await page.goto(at(`/tasks/${TASK}`));
+      await page.getByTestId('delete').click();
+      await page.getByTestId('confirm-yes').click();
+      await eventually('the crontab line gone', () => !crontabHas(crontab, TASK), 60000);
+      await page.goto(at('/'));
+      await page.locator('[data-testid="task-row"][data-task="seed-task"]').waitFor();
+      assert.equal(await page.locator(`[data-testid="task-row"][data-task="${TASK}"]`).count(), 0, 'the row is gone');
+      assert.equal(fs.existsSync(path.join(home, 'tasks', `${TASK}.json`)), false, 'the definition is gone');
+      await noProblems();
+    });
+  } finally {
+    await browser.close();
+    dash.proc.kill('SIGTERM');
+    await new Promise((r) => (dash.proc.exitCode !== null ? r() : dash.proc.once('exit', r)));
+    if (!failed) fs.rmSync(tmp, { recursive: true, force: true });
+    else console.error(`browser test: store and crontab kept in ${tmp}`);
+  }
+});
