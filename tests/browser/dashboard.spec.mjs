@@ -11,56 +11,16 @@
 // tests/browser/artifacts/ and their paths printed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { chromiumPath, here, requireTools, startDashboard } from './lib.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '..', '..');
 const artifacts = path.join(here, 'artifacts');
-const rid = process.arch === 'arm64' ? 'linux-arm64' : 'linux-x64';
-const orcExec = process.env.ORC_EXEC ?? path.join(root, 'bin', rid, 'orc-exec');
-const pwsh = process.env.ORC_PWSH ?? path.join(root, '.tools', 'bin', 'pwsh');
-const module = path.join(root, 'Orchestrator.psd1');
-const chromiumPath = process.env.ORC_CHROMIUM ?? '/usr/bin/chromium';
 const TASK = 'browser-e2e';
 const MARK = 'hello-from-the-browser-test';
-
-for (const [what, p, fix] of [
-  ['orc-exec', orcExec, 'build it: .tools/bin/pwsh -NoProfile -File build.ps1 Build (or set ORC_EXEC)'],
-  ['pwsh', pwsh, 'run scripts/bootstrap.sh (or set ORC_PWSH)'],
-  ['chromium', chromiumPath, 'apt-get install chromium (scripts/bootstrap.sh does), or set ORC_CHROMIUM'],
-]) {
-  if (!fs.existsSync(p)) {
-    console.error(`browser test: ${what} not found at ${p}: ${fix}`);
-    process.exit(1);
-  }
-}
-
-/** startDashboard runs orc-exec dashboard and resolves with its URL. */
-function startDashboard(home, env) {
-  const proc = spawn(orcExec, ['dashboard', '--listen', '127.0.0.1:0', '--home', home,
-    '--module', module, '--pwsh', pwsh], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  const stderr = [];
-  proc.stderr.on('data', (b) => stderr.push(b));
-  const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('orc-exec dashboard printed no URL within 30 s')), 30000);
-    proc.on('exit', (code) => reject(new Error(`orc-exec dashboard exited ${code} before printing its URL:\n${Buffer.concat(stderr)}`)));
-    readline.createInterface({ input: proc.stdout }).once('line', (line) => {
-      clearTimeout(timer);
-      try {
-        resolve(new URL(JSON.parse(line).url));
-      } catch (e) {
-        reject(new Error(`orc-exec dashboard printed ${JSON.stringify(line)}, not {"url":"http://…"}`));
-      }
-    });
-  });
-  return { proc, url, stderr: () => Buffer.concat(stderr).toString() };
-}
+requireTools('browser test');
 
 /** eventually polls fn until it returns a truthy value, bounded by ms. */
 async function eventually(what, fn, ms = 10000) {
@@ -230,8 +190,7 @@ test('the dashboard in chromium: list, create, schedule, run live, history, dele
     });
   } finally {
     await browser.close();
-    dash.proc.kill('SIGTERM');
-    await new Promise((r) => (dash.proc.exitCode !== null ? r() : dash.proc.once('exit', r)));
+    await dash.stop();
     if (!failed) fs.rmSync(tmp, { recursive: true, force: true });
     else console.error(`browser test: store and crontab kept in ${tmp}`);
   }
