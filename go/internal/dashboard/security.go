@@ -44,7 +44,9 @@ func (s *Server) secure(next http.Handler) http.Handler {
 	})
 }
 
-func safeMethod(m string) bool { return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions }
+func safeMethod(m string) bool {
+	return m == http.MethodGet || m == http.MethodHead || m == http.MethodOptions
+}
 
 // authorized accepts the bearer token or the session cookie; a ?token= on a
 // page request sets the cookie (HttpOnly, SameSite=Strict) so links work.
