@@ -69,6 +69,7 @@ func commands() []command {
 		{"cron", "explain a cron expression: triggers, gate, next times", cronUsage, cmdCron},
 		{"notify", "configure, show and test notifications", notifyUsage, cmdNotify},
 		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
+		{"dashboard", "serve the web dashboard and JSON API until stopped", dashboardUsage, cmdDashboard},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"version", "print the version", versionUsage, cmdVersion},
 	}
