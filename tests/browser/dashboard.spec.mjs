@@ -25,7 +25,7 @@ requireTools('browser test');
 /** field is the form's input for a definition field (not its field-error, which has data-field too). */
 const field = (form, name) => form.locator(`:is(input, textarea, select)[data-field="${name}"]`);
 
-/** eventually polls fn until it returns a truthy value, bounded by ms. */
+/** eventually polls fn until it returns a truthy value, bounded by ms; an error marked fatal ends it at once. */
 async function eventually(what, fn, ms = 10000) {
   const until = Date.now() + ms;
   let last;
@@ -34,6 +34,7 @@ async function eventually(what, fn, ms = 10000) {
       last = await fn();
       if (last) return last;
     } catch (e) {
+      if (e.fatal) throw e; // waiting longer cannot help
       last = e;
     }
     if (Date.now() > until) throw new Error(`${what}: not within ${ms} ms (last: ${last})`);
@@ -137,7 +138,7 @@ test('the dashboard in chromium: list, create, schedule, run live, history, dele
       await eventually('the task page after saving', async () => {
         if (new URL(page.url()).pathname === `/tasks/${TASK}`) return true;
         const refused = await page.getByTestId('field-error').allInnerTexts();
-        if (refused.length) throw new Error(`the save was refused: ${refused.join(' | ')}`);
+        if (refused.length) throw Object.assign(new Error(`the save was refused: ${refused.join(' | ')}`), { fatal: true });
         return false;
       }, 60000).catch(async (e) => {
         const said = await page.getByTestId('action-result').innerText().catch(() => '');
