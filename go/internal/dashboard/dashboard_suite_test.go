@@ -1,0 +1,27 @@
+package dashboard_test
+
+import (
+	"context"
+	"os"
+	"testing"
+
+	. "github.com/onsi/ginkgo/v2"
+	. "github.com/onsi/gomega"
+
+	"github.com/orchestrator/orchestrator/go/internal/cli"
+)
+
+// The specs run a real orc-exec: this test binary, started again with
+// ORC_SPEC_AS_ORC_EXEC=1, is one (the Windows lane has no Go toolchain to
+// build a helper).
+func TestMain(m *testing.M) {
+	if os.Getenv("ORC_SPEC_AS_ORC_EXEC") == "1" {
+		os.Exit(cli.Main(context.Background(), os.Args[1:], cli.Build{Version: "spec"}, cli.IO{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr}))
+	}
+	os.Exit(m.Run())
+}
+
+func TestDashboard(t *testing.T) {
+	RegisterFailHandler(Fail)
+	RunSpecs(t, "dashboard")
+}
