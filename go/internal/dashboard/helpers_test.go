@@ -95,7 +95,7 @@ func (e *env) do(method, path string, body string, header ...string) reply {
 	req, err := http.NewRequest(method, e.http.URL+path, rd)
 	Expect(err).NotTo(HaveOccurred())
 	for i := 0; i+1 < len(header); i += 2 {
-		req.Header.Set(header[i], header[i+1])
+		req.Header.Set(header[i], strings.ReplaceAll(header[i+1], "<csrf>", e.csrf))
 	}
 	res, err := e.http.Client().Do(req)
 	Expect(err).NotTo(HaveOccurred())
