@@ -3,8 +3,8 @@ package dashboard_test
 import (
 	"context"
 	"os"
-	"time"
 	"testing"
+	"time"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
