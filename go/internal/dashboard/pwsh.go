@@ -3,6 +3,8 @@ package dashboard
 import (
 	"bytes"
 	"context"
+	"encoding/base64"
+	"encoding/binary"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -10,6 +12,7 @@ import (
 	"os/exec"
 	"strings"
 	"time"
+	"unicode/utf16"
 )
 
 // psScript is the only script text the dashboard hands pwsh. It is
@@ -45,6 +48,17 @@ try {
 }
 $reply | ConvertTo-Json -Depth 6 -Compress
 `
+
+// encodedScript is psScript as -EncodedCommand wants it (base64 of
+// UTF-16LE): one argument, no quoting rules of any shell or host involved.
+var encodedScript = func() string {
+	u := utf16.Encode([]rune(psScript))
+	b := make([]byte, 2*len(u))
+	for i, c := range u {
+		binary.LittleEndian.PutUint16(b[2*i:], c)
+	}
+	return base64.StdEncoding.EncodeToString(b)
+}()
 
 // psRequest is what one pwsh call is asked to do.
 type psRequest struct {
@@ -101,8 +115,7 @@ func (c *cmdlets) call(ctx context.Context, req psRequest) (json.RawMessage, *ap
 	}
 	ctx, cancel := context.WithTimeout(ctx, c.timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, c.pwsh, "-NoProfile", "-NonInteractive", "-Command", "-")
-	cmd.Stdin = strings.NewReader(psScript)
+	cmd := exec.CommandContext(ctx, c.pwsh, "-NoProfile", "-NonInteractive", "-EncodedCommand", encodedScript)
 	cmd.Env = append(os.Environ(), "ORC_DASHBOARD_REQUEST="+f.Name(), "ORC_HOME="+c.home)
 	if c.execDir != "" {
 		cmd.Env = append(cmd.Env, "ORC_EXEC_PATH="+c.execDir)

@@ -31,6 +31,26 @@ type schedView struct {
 	at      time.Time
 	err     *apiError
 	running chan struct{} // closed when the refresh in progress ends
+	// changed holds the tasks changed since the view was read: their
+	// scheduler state is unknown until the next refresh ends.
+	changed map[string]time.Time
+}
+
+// invalidate marks a task's cached state as out of date.
+func (v *schedView) invalidate(name string) {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if v.changed == nil {
+		v.changed = map[string]time.Time{}
+	}
+	v.changed[name] = time.Now()
+}
+
+func (v *schedView) stale(name string) bool {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	_, ok := v.changed[name]
+	return ok
 }
 
 func newSchedView(ps *cmdlets) *schedView { return &schedView{ps: ps} }
@@ -61,6 +81,7 @@ func (v *schedView) refresh(ctx context.Context) *apiError {
 	}
 	done := make(chan struct{})
 	v.running = done
+	began := time.Now()
 	v.mu.Unlock()
 
 	out, aerr := v.ps.call(context.WithoutCancel(ctx), psRequest{Action: "list"})
@@ -89,6 +110,11 @@ func (v *schedView) refresh(ctx context.Context) *apiError {
 		}
 		v.entries = m
 		v.at = time.Now()
+		for n, at := range v.changed {
+			if at.Before(began) {
+				delete(v.changed, n)
+			}
+		}
 	}
 	return aerr
 }
@@ -96,6 +122,10 @@ func (v *schedView) refresh(ctx context.Context) *apiError {
 // merge lays the scheduler's view over a task read from the store.
 func (v *schedView) merge(t *Task, m map[string]schedEntry, ok bool) {
 	if !ok {
+		return
+	}
+	if v.stale(t.Name) {
+		t.State = "Refreshing"
 		return
 	}
 	e, found := m[t.Name]

@@ -3,6 +3,7 @@ package dashboard
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -32,7 +33,18 @@ func readDefinition(w http.ResponseWriter, r *http.Request) ([]byte, *definition
 		writeError(w, badRequest("", "the body is empty", "send the task definition as JSON, e.g. {\"name\":\"x\",\"action\":{\"command\":\"/bin/true\"}}"))
 		return nil, nil, false
 	}
-	t, err := definition.Parse("request", body)
+	// The validator checks the name against the file's; the request has
+	// no file, so it is named after the name it carries.
+	var named struct {
+		Name any `json:"name"`
+	}
+	file := "request.json"
+	if json.Unmarshal(body, &named) == nil {
+		if n, ok := named.Name.(string); ok && definition.ValidName(n) == nil {
+			file = n + ".json"
+		}
+	}
+	t, err := definition.Parse(file, body)
 	if err != nil {
 		writeError(w, validation(err))
 		return nil, nil, false
@@ -98,12 +110,13 @@ func (s *Server) register(w http.ResponseWriter, r *http.Request, body []byte, t
 		writeError(w, internal(fmt.Errorf("could not stage the definition: %w", err)))
 		return
 	}
+	name := t.Name
 	if _, e := s.ps.call(r.Context(), psRequest{Action: "register", Path: path}); e != nil {
-		s.afterChange()
+		s.afterChange(name)
 		writeError(w, e)
 		return
 	}
-	s.afterChange()
+	s.afterChange(name)
 	s.reply(w, t.Name, "register", status)
 }
 
@@ -136,11 +149,11 @@ func (s *Server) act(w http.ResponseWriter, r *http.Request, action string) {
 		return
 	}
 	if _, e := s.ps.call(r.Context(), psRequest{Action: action, Name: name}); e != nil {
-		s.afterChange()
+		s.afterChange(name)
 		writeError(w, e)
 		return
 	}
-	s.afterChange()
+	s.afterChange(name)
 	if action == "unregister" {
 		writeJSON(w, http.StatusOK, ActionResult{Name: name, Action: action, Ok: true})
 		return
@@ -168,7 +181,8 @@ func (s *Server) reply(w http.ResponseWriter, name, action string, status int) {
 
 // afterChange refreshes the scheduler's view in the background and tells
 // the pages when it is done.
-func (s *Server) afterChange() {
+func (s *Server) afterChange(name string) {
+	s.sched.invalidate(name)
 	s.events.publish(Event{Type: "changed"})
 	go func() {
 		_ = s.sched.refresh(context.Background())
