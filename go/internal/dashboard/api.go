@@ -90,7 +90,12 @@ type HistoryPage struct {
 	Next string        `json:"Next,omitempty"`
 }
 
-const maxHistoryLimit = 500
+const (
+	maxHistoryLimit = 500
+	// maxHistorySkip bounds how far back paging reads: each page is a
+	// backward read of skip+limit runs.
+	maxHistorySkip = 1_000_000
+)
 
 func (s *Server) apiHistory(w http.ResponseWriter, r *http.Request) {
 	name := r.PathValue("name")
@@ -114,7 +119,7 @@ func (s *Server) apiHistory(w http.ResponseWriter, r *http.Request) {
 	skip := 0
 	if v := q.Get("before"); v != "" {
 		n, err := strconv.Atoi(v)
-		if err != nil || n < 0 {
+		if err != nil || n < 0 || n > maxHistorySkip {
 			writeError(w, badRequest("before", fmt.Sprintf("before %q is not a page position", v), "pass the Next value of the previous page"))
 			return
 		}

@@ -69,6 +69,7 @@ var _ = Describe("bad input to the API", func() {
 		Entry(nil, "GET", "/api/v1/tasks/keep/history?limit=abc"),
 		Entry(nil, "GET", "/api/v1/tasks/keep/history?limit=100000"),
 		Entry(nil, "GET", "/api/v1/tasks/keep/history?before=-1"),
+		Entry(nil, "GET", "/api/v1/tasks/keep/history?before=9223372036854775807"),
 		Entry(nil, "GET", "/api/v1/tasks/..%2Fx/history"),
 		Entry(nil, "GET", "/api/v1/tasks/keep/runs/..%2F..%2Ftasks%2Fkeep/output"),
 		Entry(nil, "DELETE", "/api/v1/tasks/..%2Fkeep"),
@@ -86,9 +87,10 @@ var _ = Describe("bad input to the API", func() {
 		Expect(r.apiError()["errors"]).To(HaveLen(1))
 	})
 
-	It("refuses a valid change with 503 when no module was given, naming the fix", func() {
+	It("refuses a valid change with 403 Orc.ReadOnly when no module was given, naming the fix", func() {
 		r := e.change("POST", "/api/v1/tasks", `{"name":"n2","action":{"command":"/bin/true"}}`)
-		Expect(r.status).To(Equal(http.StatusServiceUnavailable))
+		Expect(r.status).To(Equal(http.StatusForbidden))
+		Expect(r.apiError()).To(HaveKeyWithValue("code", "Orc.ReadOnly"))
 		Expect(r.apiError()["fix"]).To(ContainSubstring("Start-OrcDashboard"))
 	})
 })

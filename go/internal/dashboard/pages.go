@@ -4,6 +4,7 @@ import (
 	"embed"
 	"encoding/json"
 	"html/template"
+	"io/fs"
 	"net/http"
 	"strings"
 	"time"
@@ -155,3 +156,7 @@ func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "max-age=300")
 	_, _ = w.Write(b)
 }
+
+// Assets are the embedded templates, script and style (for specs that
+// check them all).
+func Assets() fs.FS { return assets }

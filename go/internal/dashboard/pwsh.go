@@ -96,7 +96,7 @@ func (c *cmdlets) available() bool { return c != nil && c.pwsh != "" && c.module
 // ID when the cmdlet wrote one.
 func (c *cmdlets) call(ctx context.Context, req psRequest) (json.RawMessage, *apiError) {
 	if !c.available() {
-		return nil, &apiError{Status: http.StatusServiceUnavailable, Code: "Orc.SchedulerError",
+		return nil, &apiError{Status: http.StatusForbidden, Code: "Orc.ReadOnly",
 			Message: "this dashboard was started without the PowerShell module, so it cannot change tasks",
 			Fix:     "start it with Start-OrcDashboard, or pass orc-exec dashboard --module <Orchestrator.psd1> --pwsh <pwsh>"}
 	}
