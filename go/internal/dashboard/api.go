@@ -37,7 +37,9 @@ func (s *Server) listTasks() ([]Task, error) {
 		out = append(out, t)
 	}
 	for n, e := range m {
-		if !seen[n] {
+		// A task just deleted is still in the cached view until its refresh ends:
+		// it is gone, not "registered without definition".
+		if !seen[n] && !s.sched.stale(n) {
 			reg := true
 			out = append(out, Task{Name: n, State: e.State, Drift: e.Drift, Arguments: []string{}, Registered: &reg, Backend: e.Backend, RegisteredHash: e.RegisteredHash})
 		}
