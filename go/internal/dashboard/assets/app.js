@@ -194,7 +194,12 @@
 
   function taskName() { var f = document.getElementById('task-form'); return f ? f.getAttribute('data-task') : ''; }
 
+  // Set while this page deletes its task: the events the delete causes would
+  // otherwise re-read a task that is gone (a 404 in the console).
+  var deleting = false;
+
   function reloadTask() {
+    if (deleting) { return; }
     var name = taskName();
     api('GET', '/api/v1/tasks/' + encodeURIComponent(name)).then(function (r) {
       var span = document.querySelector('.summary [data-testid="task-status"]');
@@ -218,9 +223,10 @@
           if (!yes) { return; }
           showResult(action + ' ' + name + '…', false);
           var url = '/api/v1/tasks/' + encodeURIComponent(name);
+          if (action === 'delete') { deleting = true; }
           var p = action === 'delete' ? api('DELETE', url) : api('POST', url + '/' + action);
           p.then(function (r) {
-            if (!r.ok) { showResult(errorText(r.json), true); return; }
+            if (!r.ok) { deleting = false; showResult(errorText(r.json), true); return; }
             showResult(action + ' ' + name + ': done', false);
             if (action === 'delete') { window.location.assign('/'); } else { reloadTask(); }
           });
