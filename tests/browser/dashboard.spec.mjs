@@ -91,10 +91,15 @@ test('the dashboard in chromium: list, create, schedule, run live, history, dele
       throw new Error(`${e.message}\n  page: ${page.url()}\n  screenshot: ${shot}\n  dashboard stderr: ${path.join(artifacts, 'dashboard.stderr.txt')}`, { cause: e });
     }
   });
-  /** noProblems asserts the page so far logged no console error and no CSP violation. */
+  /** noProblems asserts the page so far logged no console error or CSP violation, and shows nothing marked hidden. */
   const noProblems = async () => {
     const v = await page.evaluate(() => window.__orcViolations);
-    assert.deepEqual([...problems, ...v.map((x) => `CSP violation on ${page.url()}: ${x}`)], []);
+    // A stylesheet's display rule beats the hidden attribute unless it says otherwise.
+    const shown = await page.evaluate(() => [...document.querySelectorAll('[hidden]')]
+      .filter((e) => getComputedStyle(e).display !== 'none')
+      .map((e) => e.outerHTML.slice(0, 80)));
+    assert.deepEqual([...problems, ...v.map((x) => `CSP violation on ${page.url()}: ${x}`),
+      ...shown.map((x) => `shown although hidden on ${page.url()}: ${x}`)], []);
   };
 
   try {
