@@ -18,6 +18,7 @@
         'Register-OrcTask'
         'Send-OrcReport'
         'Send-OrcTestMail'
+        'Start-OrcDashboard'
         'Set-OrcNotificationSetting'
         'Set-OrcTask'
         'Start-OrcTask'

@@ -28,7 +28,12 @@ try {
     $errs = $null
     $common = @{ ErrorAction = 'Continue'; ErrorVariable = 'errs' }
     switch ($request.action) {
-        'list' { $reply.output = @(Get-OrcTask @common | Select-Object Name, State, Enabled, Drift, DriftReason, NextRunTime, LastRunTime, LastTaskResult, RegisteredHash, ExecPath, Backend) }
+        'list' {
+            # Dates as ISO 8601 text: Windows PowerShell 5.1 would write them as \/Date(…)\/.
+            $iso = { param($d) if ($d) { ([datetime]$d).ToUniversalTime().ToString('o') } }
+            $reply.output = @(Get-OrcTask @common | Select-Object Name, State, Enabled, Drift, DriftReason, RegisteredHash, ExecPath, Backend,
+                @{ Name = 'NextRunTime'; Expression = { & $iso $_.NextRunTime } })
+        }
         'register' { $null = Register-OrcTask -Path $request.path -Force -Confirm:$false @common }
         'unregister' { Unregister-OrcTask -Name $request.name -Confirm:$false @common }
         'enable' { Enable-OrcTask -Name $request.name -Confirm:$false @common }
@@ -85,7 +90,6 @@ type cmdlets struct {
 	pwsh    string
 	module  string
 	home    string
-	execDir string // the orc-exec the module should call (ORC_EXEC_PATH), "" = the module's own
 	tmp     string
 	timeout time.Duration
 }
@@ -117,9 +121,6 @@ func (c *cmdlets) call(ctx context.Context, req psRequest) (json.RawMessage, *ap
 	defer cancel()
 	cmd := exec.CommandContext(ctx, c.pwsh, "-NoProfile", "-NonInteractive", "-EncodedCommand", encodedScript)
 	cmd.Env = append(os.Environ(), "ORC_DASHBOARD_REQUEST="+f.Name(), "ORC_HOME="+c.home)
-	if c.execDir != "" {
-		cmd.Env = append(cmd.Env, "ORC_EXEC_PATH="+c.execDir)
-	}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr
 	runErr := cmd.Run()

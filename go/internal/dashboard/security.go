@@ -81,9 +81,9 @@ func (s *Server) checkChange(r *http.Request) *apiError {
 		return &apiError{Status: http.StatusForbidden, Code: "Orc.CsrfRejected", Field: "X-CSRF-Token", Message: "the X-CSRF-Token header is missing or wrong",
 			Fix: "GET /api/v1/scheduler returns CsrfToken; send it as X-CSRF-Token with every POST, PUT and DELETE"}
 	}
-	// Validating changes nothing, so a read-only dashboard still checks the
-	// edit form field by field.
-	if s.opt.ReadOnly && r.URL.Path != "/api/v1/validate" {
+	// Validating and reading the scheduler again change nothing, so a
+	// read-only dashboard still does them.
+	if s.opt.ReadOnly && r.URL.Path != "/api/v1/validate" && r.URL.Path != "/api/v1/scheduler/refresh" {
 		return &apiError{Status: http.StatusForbidden, Code: "Orc.ReadOnly", Message: "this dashboard is read-only", Fix: "start it without --read-only to make changes"}
 	}
 	return nil

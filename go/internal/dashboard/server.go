@@ -20,8 +20,9 @@ type Options struct {
 	// Module and Pwsh run the cmdlets for every change and the scheduler's
 	// view; without them the dashboard only reads the store.
 	Module, Pwsh string
-	// ExecPath is this orc-exec, handed to the module as ORC_EXEC_PATH so
-	// the cmdlets and the dashboard use the same executor.
+	// ExecPath is this orc-exec, shown on the scheduler page. The cmdlets
+	// use the module's own (or $env:ORC_EXEC_PATH, inherited), so a task is
+	// never registered with the path of whatever binary served the page.
 	ExecPath string
 	Version  string
 	// PwshTimeout bounds one cmdlet call (default 2 minutes).
@@ -53,7 +54,7 @@ func New(opt Options) (*Server, error) {
 	if _, err := rand.Read(b); err != nil {
 		return nil, err
 	}
-	ps := &cmdlets{pwsh: opt.Pwsh, module: opt.Module, home: opt.Store.Home, execDir: opt.ExecPath, timeout: opt.PwshTimeout}
+	ps := &cmdlets{pwsh: opt.Pwsh, module: opt.Module, home: opt.Store.Home, timeout: opt.PwshTimeout}
 	p, err := newPages()
 	if err != nil {
 		return nil, err

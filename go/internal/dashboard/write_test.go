@@ -60,6 +60,7 @@ var _ = Describe("changes through the module's cmdlets", Label("pwsh"), func() {
 		// file of the spec's own rather than the machine's.
 		crontab := filepath.Join(testutil.TempDir(), "crontab")
 		GinkgoT().Setenv("ORC_SPEC_AS_ORC_EXEC", "1")
+		GinkgoT().Setenv("ORC_EXEC_PATH", self)
 		GinkgoT().Setenv("ORC_CRON_TARGET", crontab)
 		e := newEnv(dashboard.Options{Module: module, Pwsh: pwsh, ExecPath: self, PwshTimeout: 3 * time.Minute})
 
