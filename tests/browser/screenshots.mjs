@@ -39,22 +39,26 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 760 }, deviceScaleFactor: 1 });
   fs.mkdirSync(img, { recursive: true });
   // Written beside the target and renamed, so a failed run leaves the old picture.
-  const shoot = async (file) => {
+  const shoot = async (file, opts = {}) => {
     const tmpFile = path.join(img, `.${file}.tmp.png`);
-    await page.screenshot({ path: tmpFile });
+    await page.screenshot({ path: tmpFile, ...opts });
     fs.renameSync(tmpFile, path.join(img, file));
     console.log(`screenshots: wrote docs/img/${file}`);
   };
 
+  // The scheduler's column fills once the dashboard's first Get-OrcTask returns (seconds).
+  const api = await fetch(new URL('/api/v1/scheduler/refresh', base), { method: 'POST',
+    headers: { 'X-CSRF-Token': (await (await fetch(new URL('/api/v1/scheduler', base))).json()).CsrfToken } });
+  if (!api.ok) console.error(`screenshots: scheduler refresh answered ${api.status}; the State column may be empty`);
   await page.goto(new URL('/', base).href);
   await page.locator('[data-testid="task-row"]').nth(7).waitFor();
   await shoot('dashboard-list.png');
 
-  await page.setViewportSize({ width: 1280, height: 1100 });
   await page.goto(new URL('/tasks/report-weekly', base).href);
   await page.getByTestId('history-row').first().waitFor();
   await page.locator('[data-testid="history-row"] details').first().evaluate((d) => { d.open = true; });
-  await shoot('dashboard-task.png');
+  // From the title down to the newest runs of the history, under the edit form and schedule.
+  await shoot('dashboard-task.png', { fullPage: true, clip: { x: 0, y: 0, width: 1280, height: 1640 } });
 } finally {
   await browser?.close();
   await dash?.stop();
