@@ -18,7 +18,8 @@ package bench
 // BenchmarkDashboardFirstPaint  the list page's first-contentful-paint in
 //                               headless Debian chromium (bench/dashboard-
 //                               paint.mjs with tests/browser's playwright-
-//                               core): p50-ms, p95-ms. Skipped without node,
+//                               core): p50-ms, p95-ms, and ttfb-p50-ms, the
+//                               server's share (first byte). Skipped without node,
 //                               chromium or playwright-core.
 //
 // The dashboard runs --read-only and without --module, so no pwsh is asked
@@ -252,18 +253,26 @@ func BenchmarkDashboardFirstPaint(b *testing.B) {
 	}
 	var res struct {
 		FCP  []float64 `json:"fcp"`
+		TTFB []float64 `json:"ttfb"`
 		Rows int       `json:"rows"`
 	}
 	if err := json.Unmarshal(out, &res); err != nil || len(res.FCP) == 0 {
 		b.Fatalf("bench/dashboard-paint.mjs printed %q, want {\"fcp\":[ms…]}", out)
 	}
-	times := make([]time.Duration, len(res.FCP))
-	for i, v := range res.FCP {
-		times[i] = time.Duration(v * float64(time.Millisecond))
-	}
+	times, first := durations(res.FCP), durations(res.TTFB)
 	b.ReportMetric(ms(percentile(times, 50)), "p50-ms")
 	b.ReportMetric(ms(percentile(times, 95)), "p95-ms")
+	b.ReportMetric(ms(percentile(first, 50)), "ttfb-p50-ms")
 	b.ReportMetric(float64(res.Rows), "rows")
+}
+
+// durations converts milliseconds to durations.
+func durations(msecs []float64) []time.Duration {
+	out := make([]time.Duration, len(msecs))
+	for i, v := range msecs {
+		out[i] = time.Duration(v * float64(time.Millisecond))
+	}
+	return out
 }
 
 // percentile is the nearest-rank p-th percentile of ds.
