@@ -14,6 +14,7 @@ import (
 	"github.com/orchestrator/orchestrator/go/internal/dashboard"
 	"github.com/orchestrator/orchestrator/go/internal/result"
 	"github.com/orchestrator/orchestrator/go/internal/store"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // BenchmarkListTasks is the target: GET /api/v1/tasks over 1,000
@@ -21,7 +22,13 @@ import (
 //
 //	go test ./go/internal/dashboard -run '^$' -bench ListTasks -benchtime 20x
 func BenchmarkListTasks(b *testing.B) {
-	home := filepath.Join(b.TempDir(), "home")
+	// Not b.TempDir(): its cleanup fails under Wine (see testutil.TempDir).
+	dir, err := os.MkdirTemp("", "orc-dashboard-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Cleanup(func() { testutil.RemoveTree(dir) })
+	home := filepath.Join(dir, "home")
 	s, err := store.Open(home)
 	if err != nil {
 		b.Fatal(err)
