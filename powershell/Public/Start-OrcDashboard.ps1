@@ -44,8 +44,10 @@ function Start-OrcDashboard {
         Start-OrcDashboard -Listen 0.0.0.0:8443 -TokenFile "$env:ProgramData\Orchestrator\state\dashboard.token"
 
         Serves the dashboard to other computers; every request needs the token shown the first time.
+    .INPUTS
+        None. This cmdlet does not take pipeline input.
     .OUTPUTS
-        Orchestrator.Dashboard
+        Orchestrator.Dashboard (Url, ReadOnly, Token, CsrfToken, ProcessId)
     .LINK
         Get-OrcTask
     .LINK
@@ -139,7 +141,7 @@ function Start-OrcDashboard {
     if (-not $line -or -not $line.TrimStart().StartsWith('{')) {
         if (-not $process.HasExited) { $process.Kill() }
         $PSCmdlet.WriteError((New-OrcErrorRecord -ErrorId 'Orc.DashboardFailed' -Category InvalidOperation -TargetObject $Listen `
-                    -Message "The dashboard did not start on $Listen. Run it in the foreground (without -NoWait) to see why."))
+                    -Message "The dashboard did not start on $Listen; orc-exec's error above says why."))
         return
     }
     & $toDashboard $line $process.Id

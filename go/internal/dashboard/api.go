@@ -28,7 +28,7 @@ func (s *Server) listTasks() ([]Task, error) {
 	out := make([]Task, 0, len(names))
 	seen := make(map[string]bool, len(names))
 	for _, n := range names {
-		t, err := readTask(s.opt.Store, n, now, false)
+		t, err := s.cache.readTask(s.opt.Store, n, now, false)
 		if errors.Is(err, os.ErrNotExist) {
 			continue
 		}
@@ -65,7 +65,7 @@ func (s *Server) task(w http.ResponseWriter, r *http.Request, full bool) (Task, 
 		writeError(w, badRequest("name", err.Error(), "task names use letters, digits, '.', '_' and '-' only"))
 		return Task{}, false
 	}
-	t, err := readTask(s.opt.Store, name, time.Now(), full)
+	t, err := s.cache.readTask(s.opt.Store, name, time.Now(), full)
 	if errors.Is(err, os.ErrNotExist) {
 		writeError(w, notFound(name))
 		return Task{}, false

@@ -11,7 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/store"
 )
 
@@ -111,6 +110,8 @@ func (s *Server) watch(ctx context.Context) {
 	runs := map[string]runState{}
 	var tasksStamp fileStamp
 	first := true
+	// Parse every definition once now, so the first page is as quick as the rest.
+	_, _ = s.listTasks()
 	tick := time.NewTicker(s.opt.Poll)
 	defer tick.Stop()
 	for {
@@ -136,10 +137,16 @@ func (s *Server) watch(ctx context.Context) {
 				continue
 			}
 			stamps[name] = fs
-			rec, ok, err := history.Latest(filepath.Join(hdir, e.Name()))
-			if err != nil || !ok {
+			p, err := s.opt.Store.For(name)
+			if err != nil {
 				continue
 			}
+			// Through the cache, so the list reads what the watcher just read.
+			rp := s.cache.latest(p)
+			if rp == nil {
+				continue
+			}
+			rec := *rp
 			rs := runState{rec.RunID, string(rec.Status)}
 			if runs[name] == rs {
 				continue

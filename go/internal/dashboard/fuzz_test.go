@@ -15,6 +15,7 @@ import (
 
 	"github.com/orchestrator/orchestrator/go/internal/dashboard"
 	"github.com/orchestrator/orchestrator/go/internal/store"
+	"github.com/orchestrator/orchestrator/go/internal/testutil"
 )
 
 // FuzzAPI sends any method, path and body to the dashboard (with the CSRF
@@ -23,7 +24,13 @@ import (
 //
 //	go test ./go/internal/dashboard -run '^$' -fuzz FuzzAPI -fuzztime 60s
 func FuzzAPI(f *testing.F) {
-	home := filepath.Join(f.TempDir(), "home")
+	// Not f.TempDir(): its cleanup fails under Wine (see testutil.TempDir).
+	dir, err := os.MkdirTemp("", "orc-dashboard-")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Cleanup(func() { testutil.RemoveTree(dir) })
+	home := filepath.Join(dir, "home")
 	s, err := store.Open(home)
 	if err != nil {
 		f.Fatal(err)

@@ -1,7 +1,6 @@
 package dashboard_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -128,12 +127,6 @@ func (e *env) snapshot() []string {
 	})
 	sort.Strings(out)
 	return out
-}
-
-func compact(b []byte) string {
-	var buf bytes.Buffer
-	_ = json.Compact(&buf, b)
-	return buf.String()
 }
 
 func jsonUnmarshal(b []byte, v any) error { return json.Unmarshal(b, v) }

@@ -28,6 +28,14 @@ func (s *Server) secure(next http.Handler) http.Handler {
 		h.Set("X-Frame-Options", "DENY")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("Cache-Control", "no-store")
+		// Without a token, loopback is the only protection, and a page of
+		// another site whose name resolves to 127.0.0.1 (DNS rebinding)
+		// would get past it: so the Host must be a loopback name too.
+		if s.opt.Token == "" && !loopbackHost(r.Host) {
+			writeError(w, &apiError{Status: http.StatusForbidden, Code: "Orc.HostRejected", Message: "host " + r.Host + " is not this computer's loopback address",
+				Fix: "open the dashboard as http://127.0.0.1:<port>/ or http://localhost:<port>/; to serve other names, configure a token (--token-file)"})
+			return
+		}
 		if s.opt.Token != "" && !s.authorized(w, r) {
 			writeError(w, &apiError{Status: http.StatusUnauthorized, Code: "Orc.Unauthorized", Message: "this dashboard needs its token",
 				Fix: "send 'Authorization: Bearer <token>', or open the URL with ?token=<token> once"})
@@ -92,6 +100,19 @@ func (s *Server) checkChange(r *http.Request) *apiError {
 func sameOrigin(origin, host string) bool {
 	u, err := url.Parse(origin)
 	return err == nil && u.Host != "" && strings.EqualFold(u.Host, host)
+}
+
+// loopbackHost reports whether a request's Host names loopback.
+func loopbackHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(host, "["), "]")
+	if strings.EqualFold(host, "localhost") {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
 }
 
 // IsLoopback reports whether a listen address binds only to loopback.

@@ -44,6 +44,27 @@ var _ = Describe("the dashboard's security checks", func() {
 		)
 	})
 
+	Context("when no token is configured", func() {
+		DescribeTable("it answers only requests addressed to a loopback name, against DNS rebinding",
+			func(host string, status int) {
+				e := newEnv(dashboard.Options{})
+				req, err := http.NewRequest(http.MethodGet, e.http.URL+"/api/v1/tasks", nil)
+				Expect(err).NotTo(HaveOccurred())
+				req.Host = host
+				res, err := e.http.Client().Do(req)
+				Expect(err).NotTo(HaveOccurred())
+				res.Body.Close()
+				Expect(res.StatusCode).To(Equal(status))
+			},
+			Entry(nil, "127.0.0.1:8080", http.StatusOK),
+			Entry(nil, "localhost:8080", http.StatusOK),
+			Entry(nil, "[::1]:8080", http.StatusOK),
+			Entry(nil, "evil.example:8080", http.StatusForbidden),
+			Entry(nil, "127.0.0.1.evil.example", http.StatusForbidden),
+			Entry(nil, "192.168.1.2:8080", http.StatusForbidden),
+		)
+	})
+
 	Context("when the dashboard is read-only", func() {
 		It("refuses every change with 403 Orc.ReadOnly, and reads still work", func() {
 			e := newEnv(dashboard.Options{ReadOnly: true})

@@ -38,6 +38,7 @@ type Server struct {
 	ps     *cmdlets
 	sched  *schedView
 	events *hub
+	cache  *taskCache
 	mux    *http.ServeMux
 	pages  *pages
 }
@@ -59,7 +60,7 @@ func New(opt Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{opt: opt, csrf: hex.EncodeToString(b), ps: ps, sched: newSchedView(ps), events: newHub(), pages: p}
+	s := &Server{opt: opt, csrf: hex.EncodeToString(b), ps: ps, sched: newSchedView(ps), events: newHub(), cache: newTaskCache(), pages: p}
 	s.routes()
 	return s, nil
 }

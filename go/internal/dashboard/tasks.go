@@ -3,8 +3,10 @@ package dashboard
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
+	"github.com/orchestrator/orchestrator/go/internal/cronplan"
 	"github.com/orchestrator/orchestrator/go/internal/definition"
 	"github.com/orchestrator/orchestrator/go/internal/history"
 	"github.com/orchestrator/orchestrator/go/internal/lock"
@@ -82,27 +84,118 @@ func toResult(r result.Record) *TaskResult {
 	return out
 }
 
-// readTask builds a task from the store alone: its definition and its last
-// run. The last run is a backward read of the history file's tail
-// (history.Latest), so a million records cost what twenty do.
-func readTask(s *store.Store, name string, now time.Time, full bool) (Task, error) {
-	p, err := s.For(name)
+// taskCache keeps what reading a task costs most, its parsed definition
+// and its last run, keyed by the size and time of the file each came from.
+// A list of 1,000 tasks is then 2,000 stats, not 1,000 definition parses
+// and history reads (see BenchmarkListTasks). The dashboard only shows what
+// it caches: orc-exec checks a definition's file again before every run.
+type taskCache struct {
+	mu   sync.Mutex
+	defs map[string]defEntry
+	last map[string]lastEntry
+}
+
+type defEntry struct {
+	stamp fileStamp
+	def   *definition.Task
+	spec  cronplan.Spec
+	hash  string
+	err   string
+}
+
+type lastEntry struct {
+	stamp fileStamp
+	rec   *result.Record
+}
+
+func newTaskCache() *taskCache {
+	return &taskCache{defs: map[string]defEntry{}, last: map[string]lastEntry{}}
+}
+
+func stampOf(path string) (fileStamp, error) {
+	st, err := os.Stat(path)
 	if err != nil {
-		return Task{}, err
+		return fileStamp{}, err
 	}
-	t := Task{Name: name, File: p.Task, Arguments: []string{}, Drift: []string{}}
-	data, err := s.ReadTask(name)
+	return fileStamp{st.Size(), st.ModTime()}, nil
+}
+
+// definition returns the task's parsed definition (or why it does not
+// parse); os.ErrNotExist when there is none.
+func (c *taskCache) definition(s *store.Store, p store.TaskPaths) (defEntry, error) {
+	st, err := stampOf(p.Task)
+	if err != nil {
+		return defEntry{}, err
+	}
+	c.mu.Lock()
+	e, ok := c.defs[p.Name]
+	c.mu.Unlock()
+	if ok && e.stamp == st {
+		return e, nil
+	}
+	e = defEntry{stamp: st}
+	data, err := s.ReadTask(p.Name)
 	if errors.Is(err, os.ErrNotExist) {
-		return t, err
+		return defEntry{}, err
 	}
 	var def *definition.Task
 	if err == nil {
 		def, err = definition.Parse(p.Task, data)
 	}
 	if err != nil {
-		t.Error = err.Error()
+		e.err = err.Error()
+	} else {
+		e.def = def
+		e.hash = taskxml.DefinitionHash(def)
+		e.spec, _ = def.Schedule.Spec()
+	}
+	c.mu.Lock()
+	c.defs[p.Name] = e
+	c.mu.Unlock()
+	return e, nil
+}
+
+// latest returns the task's newest run, read from the end of its history.
+func (c *taskCache) latest(p store.TaskPaths) *result.Record {
+	st, err := stampOf(p.History)
+	if err != nil {
+		return nil
+	}
+	c.mu.Lock()
+	e, ok := c.last[p.Name]
+	c.mu.Unlock()
+	if ok && e.stamp == st {
+		return e.rec
+	}
+	e = lastEntry{stamp: st}
+	if rec, ok, err := history.Latest(p.History); err == nil && ok {
+		e.rec = &rec
+	}
+	c.mu.Lock()
+	c.last[p.Name] = e
+	c.mu.Unlock()
+	return e.rec
+}
+
+// readTask builds a task from the store alone: its definition and its last
+// run. The last run is a backward read of the history file's tail
+// (history.Latest), so a million records cost what twenty do, and both are
+// read again only when their file changed.
+func (c *taskCache) readTask(s *store.Store, name string, now time.Time, full bool) (Task, error) {
+	p, err := s.For(name)
+	if err != nil {
+		return Task{}, err
+	}
+	t := Task{Name: name, File: p.Task, Arguments: []string{}, Drift: []string{}}
+	d, err := c.definition(s, p)
+	if err != nil {
+		return t, err
+	}
+	if d.def == nil {
+		t.Error = d.err
 		t.LastStatus = "INVALID"
 	} else {
+		def := d.def
 		t.Valid = true
 		t.Description = def.Description
 		t.Enabled = def.IsEnabled()
@@ -118,18 +211,16 @@ func readTask(s *store.Store, name string, now time.Time, full bool) (Task, erro
 			t.Timeout = definition.FormatDuration(def.Timeout.D())
 		}
 		t.Overlap = string(def.Overlap)
-		t.DefinitionHash = taskxml.DefinitionHash(def)
-		if sp, err := def.Schedule.Spec(); err == nil {
-			if n, ok := sp.Next(now, time.Local); ok {
-				t.NextRunTime = &n
-			}
+		t.DefinitionHash = d.hash
+		if n, ok := d.spec.Next(now, time.Local); ok {
+			t.NextRunTime = &n
 		}
 		if full {
 			t.Definition = def
 		}
 	}
-	if rec, ok, err := history.Latest(p.History); err == nil && ok {
-		t.LastResult = toResult(rec)
+	if rec := c.latest(p); rec != nil {
+		t.LastResult = toResult(*rec)
 		start := rec.Start
 		t.LastRunTime = &start
 		if t.Valid {

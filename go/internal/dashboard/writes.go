@@ -171,7 +171,7 @@ type ActionResult struct {
 
 func (s *Server) reply(w http.ResponseWriter, name, action string, status int) {
 	res := ActionResult{Name: name, Action: action, Ok: true}
-	if t, err := readTask(s.opt.Store, name, time.Now(), true); err == nil {
+	if t, err := s.cache.readTask(s.opt.Store, name, time.Now(), true); err == nil {
 		m, _, _, ok := s.sched.snapshot()
 		s.sched.merge(&t, m, ok)
 		res.Task = &t
