@@ -194,6 +194,18 @@ test('the dashboard in chromium: list, create, schedule, run live, history, dele
       await noProblems();
     });
 
+    await step('the filter narrows the list to the matching tasks', async () => {
+      await page.goto(at('/'));
+      const row = (name) => page.locator(`[data-testid="task-row"][data-task="${name}"]`);
+      await row(TASK).waitFor();
+      await page.getByTestId('task-filter').fill('e2e');
+      await row('seed-task').waitFor({ state: 'hidden' });
+      assert.equal(await row(TASK).isVisible(), true, 'the matching row stays');
+      await page.getByTestId('task-filter').fill('');
+      await row('seed-task').waitFor();
+      await noProblems();
+    });
+
     await step('the scheduler page loads without errors', async () => {
       await page.goto(at('/scheduler'));
       await page.getByTestId('scheduler-status').waitFor();
