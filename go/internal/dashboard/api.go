@@ -37,7 +37,9 @@ func (s *Server) listTasks() ([]Task, error) {
 		out = append(out, t)
 	}
 	for n, e := range m {
-		if !seen[n] {
+		// A task deleted since the view was read is not "registered
+		// without definition": its registration went with it.
+		if !seen[n] && !s.sched.stale(n) {
 			reg := true
 			out = append(out, Task{Name: n, State: e.State, Drift: e.Drift, Arguments: []string{}, Registered: &reg, Backend: e.Backend, RegisteredHash: e.RegisteredHash})
 		}
