@@ -37,8 +37,8 @@ func (s *Server) listTasks() ([]Task, error) {
 		out = append(out, t)
 	}
 	for n, e := range m {
-		// A task just deleted is still in the cached view until its refresh ends:
-		// it is gone, not "registered without definition".
+		// A task deleted since the view was read is not "registered
+		// without definition": its registration went with it.
 		if !seen[n] && !s.sched.stale(n) {
 			reg := true
 			out = append(out, Task{Name: n, State: e.State, Drift: e.Drift, Arguments: []string{}, Registered: &reg, Backend: e.Backend, RegisteredHash: e.RegisteredHash})

@@ -31,6 +31,7 @@ type schedView struct {
 	at      time.Time
 	err     *apiError
 	running chan struct{} // closed when the refresh in progress ends
+	began   time.Time     // when the refresh in progress began
 	// changed holds the tasks changed since the view was read: their
 	// scheduler state is unknown until the next refresh ends.
 	changed map[string]time.Time
@@ -62,26 +63,33 @@ func (v *schedView) snapshot() (map[string]schedEntry, time.Time, *apiError, boo
 	return v.entries, v.at, v.err, v.entries != nil
 }
 
-// refresh reads the view again and waits for it; concurrent callers share
-// one Get-OrcTask.
+// refresh reads the view again and waits for it. A caller shares a
+// Get-OrcTask in progress only if it began after the call; one that began
+// earlier may predate the change the caller made, so another follows it.
 func (v *schedView) refresh(ctx context.Context) *apiError {
 	if !v.ps.available() {
 		return nil
 	}
+	asked := time.Now()
 	v.mu.Lock()
-	if v.running != nil {
-		done := v.running
+	for v.running != nil {
+		done, began := v.running, v.began
 		v.mu.Unlock()
 		select {
 		case <-done:
 		case <-ctx.Done():
+			return nil
 		}
-		_, _, err, _ := v.snapshot()
-		return err
+		if !began.Before(asked) {
+			_, _, err, _ := v.snapshot()
+			return err
+		}
+		v.mu.Lock()
 	}
 	done := make(chan struct{})
 	v.running = done
 	began := time.Now()
+	v.began = began
 	v.mu.Unlock()
 
 	out, aerr := v.ps.call(context.WithoutCancel(ctx), psRequest{Action: "list"})

@@ -90,7 +90,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /tasks/{name}", s.pageTask)
 	m.HandleFunc("GET /scheduler", s.pageScheduler)
 	m.HandleFunc("GET /assets/{file}", s.asset)
-	// Browsers ask for it on every page; a 404 is a console error there.
+	// Browsers ask for it on every page; no icon, and no 404 in their console.
 	m.HandleFunc("GET /favicon.ico", func(w http.ResponseWriter, _ *http.Request) { w.WriteHeader(http.StatusNoContent) })
 
 	m.HandleFunc("GET /api/v1/tasks", s.apiList)

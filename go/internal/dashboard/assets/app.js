@@ -142,6 +142,7 @@
   }
 
   function updateRow(name) {
+    if (!document.querySelector('[data-testid="task-row"][data-task="' + CSS.escape(name) + '"]')) { return reloadList(); }
     return api('GET', '/api/v1/tasks/' + encodeURIComponent(name)).then(function (r) {
       if (!r.ok) { return reloadList(); }
       var old = document.querySelector('[data-testid="task-row"][data-task="' + CSS.escape(name) + '"]');
@@ -192,14 +193,10 @@
     return tr;
   }
 
+  var gone = false;
   function taskName() { var f = document.getElementById('task-form'); return f ? f.getAttribute('data-task') : ''; }
 
-  // Set while this page deletes its task: the events the delete causes would
-  // otherwise re-read a task that is gone (a 404 in the console).
-  var deleting = false;
-
   function reloadTask() {
-    if (deleting) { return; }
     var name = taskName();
     api('GET', '/api/v1/tasks/' + encodeURIComponent(name)).then(function (r) {
       var span = document.querySelector('.summary [data-testid="task-status"]');
@@ -221,12 +218,13 @@
         var action = b.getAttribute('data-action'), name = b.parentNode.getAttribute('data-task');
         ask(b.getAttribute('data-confirm')).then(function (yes) {
           if (!yes) { return; }
+          // A deleted task's page must not ask for it again when the change event comes.
+          if (action === 'delete') { gone = true; }
           showResult(action + ' ' + name + '…', false);
           var url = '/api/v1/tasks/' + encodeURIComponent(name);
-          if (action === 'delete') { deleting = true; }
           var p = action === 'delete' ? api('DELETE', url) : api('POST', url + '/' + action);
           p.then(function (r) {
-            if (!r.ok) { deleting = false; showResult(errorText(r.json), true); return; }
+            if (!r.ok) { gone = false; showResult(errorText(r.json), true); return; }
             showResult(action + ' ' + name + ': done', false);
             if (action === 'delete') { window.location.assign('/'); } else { reloadTask(); }
           });
@@ -295,7 +293,7 @@
     initActions();
     initForm();
     if (taskName()) {
-      listen(function (type, ev) { if (type !== 'run' || ev.Task === taskName()) { reloadTask(); } });
+      listen(function (type, ev) { if (!gone && (type !== 'run' || ev.Task === taskName())) { reloadTask(); } });
     }
   }
 
