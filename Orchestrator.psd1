@@ -22,6 +22,7 @@
         'Remove-OrcOrphan'
         'Send-OrcReport'
         'Send-OrcTestMail'
+        'Start-OrcDashboard'
         'Set-OrcNotificationSetting'
         'Set-OrcTask'
         'Start-OrcMigration'

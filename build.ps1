@@ -6,7 +6,7 @@
     any non-zero step. Run scripts/bootstrap.sh once on a fresh Linux machine
     (and source ../shared/dev-env.sh for Go) before the first run.
 .PARAMETER Task
-    One or more of: Build, Test, GoTest, WindowsTest, PesterTest, Lint, Bench, Demo, Package, Clean.
+    One or more of: Build, Test, GoTest, WindowsTest, PesterTest, BrowserTest, Lint, Bench, Demo, Package, Screenshots, Clean.
     Package builds the signed module folder and .nupkg under out/package (docs/release.md).
 .EXAMPLE
     ./build.ps1 Build
@@ -16,7 +16,7 @@
 [CmdletBinding()]
 param(
     [Parameter(Position = 0, ValueFromRemainingArguments = $true)]
-    [ValidateSet('Build', 'Test', 'GoTest', 'WindowsTest', 'PesterTest', 'Lint', 'Bench', 'Demo', 'Package', 'Clean')]
+    [ValidateSet('Build', 'Test', 'GoTest', 'WindowsTest', 'PesterTest', 'BrowserTest', 'Lint', 'Bench', 'Demo', 'Package', 'Screenshots', 'Clean')]
     [string[]] $Task = @('Build'),
 
     # Target runtimes for Build; the default is every shipped one.
@@ -159,6 +159,27 @@ function Invoke-PesterTest {
     Write-Host ("Pester: {0} passed, {1} failed, {2} skipped" -f $r.PassedCount, $r.FailedCount, $r.SkippedCount)
     if ($r.FailedCount -gt 0 -or $r.Result -ne 'Passed') { throw "Pester: $($r.FailedCount) test(s) failed" }
     if ($r.PassedCount -eq 0) { throw 'Pester ran no test' }
+}
+
+# The browser lane (tests/browser): Debian's chromium driven by playwright-core, both installed by
+# scripts/bootstrap.sh. Linux only: it drives the cron backend.
+function Invoke-BrowserNode([string] $Step, [string[]] $NodeArgs) {
+    if ($OnWindows -or $OnMacOS) { Write-Step "$Step skipped: the browser lane runs on Linux (cron backend, Debian chromium)"; return }
+    Write-Step $Step
+    if (-not (Get-Command node -ErrorAction SilentlyContinue)) { throw 'node not found: the browser lane needs Node.js 20+ (see scripts/bootstrap.sh)' }
+    if (-not (Test-Path (Join-Path $Root 'tests/browser/node_modules/playwright-core'))) { throw 'tests/browser/node_modules/playwright-core missing: run scripts/bootstrap.sh' }
+    $rid = Get-HostRid
+    Invoke-Build @($rid)
+    $pwsh = if ($env:ORC_PWSH) { $env:ORC_PWSH } elseif (Test-Path (Join-Path $Tools 'bin/pwsh')) { Join-Path $Tools 'bin/pwsh' } else { (Get-Process -Id $PID).Path }
+    Invoke-Native node $NodeArgs @{ ORC_EXEC = (Join-Path $Root "bin/$rid/$($RidMap[$rid].Exe)"); ORC_PWSH = $pwsh }
+}
+
+function Invoke-BrowserTest {
+    Invoke-BrowserNode 'Browser test (chromium)' @('--test', '--test-reporter=spec', (Join-Path $Root 'tests/browser/dashboard.spec.mjs'))
+}
+
+function Invoke-Screenshots {
+    Invoke-BrowserNode 'Screenshots (docs/img)' @((Join-Path $Root 'tests/browser/screenshots.mjs'))
 }
 
 function Invoke-Lint {
@@ -379,17 +400,20 @@ try {
             'WindowsTest' { Invoke-WindowsTest }
             'PesterTest' { Invoke-PesterTest }
             # Package before Pester: the install test (E2E/Package.E2E.Tests.ps1) installs what it built.
+            'BrowserTest' { Invoke-BrowserTest }
             'Test' {
                 Invoke-GoTest; Invoke-WindowsTest
                 # A Windows developer box rarely has osslsigncode; CI (Linux, bootstrap) always does.
                 if ($OnWindows -and -not (Get-Command osslsigncode -ErrorAction SilentlyContinue)) { Write-Step 'Package: skipped on Windows without osslsigncode (docs/release.md)' }
                 else { Invoke-Package }
                 Invoke-PesterTest
+                Invoke-BrowserTest
             }
             'Lint' { Invoke-Lint }
             'Bench' { Invoke-Bench }
             'Demo' { Invoke-Demo }
             'Package' { Invoke-Package }
+            'Screenshots' { Invoke-Screenshots }
             'Clean' { Remove-Item -Recurse -Force -ErrorAction SilentlyContinue (Join-Path $Root 'bin'), (Join-Path $Root 'out') }
         }
     }

@@ -150,6 +150,11 @@ hfullms=$(awk -v v="$hfull" 'BEGIN { if (v != "") printf "%.1f", v / 1e6 }')
     pr=$(metric BenchmarkPlanRender ns/task)
     check "plan + render per task (ms)" "$(awk -v v="$pr" 'BEGIN { if (v != "") printf "%.3f", v / 1e6 }')" "<=" 1
     check "real-world cron served natively (%)" "$(metric 'BenchmarkPlan/realworld/host=Europe/Berlin' '%native')" ">=" 95
+    check "dashboard: GET /api/v1/tasks, 1,000 tasks, p95 (ms)" "$(metric BenchmarkDashboardListTasks p95-ms)" "<=" 100
+    printf '  %-46s %12s\n' "dashboard: GET /api/v1/tasks p50 (ms)" "$(metric BenchmarkDashboardListTasks p50-ms)"
+    printf '  %-46s %12s\n' "dashboard p50 / orc-exec list p50 (x)" "$(metric BenchmarkDashboardListTasks x-list)"
+    check "dashboard: list page first paint, p95 (ms)" "$(metric BenchmarkDashboardFirstPaint p95-ms)" "<=" 300
+    check "dashboard: idle RSS after serving (MB)" "$(metric BenchmarkDashboardIdleRSS idle-after-MB)" "<=" 60
     grep -h '^Get-OrcTask:' "$txt" | sed 's/^/  /'
     grep -h '^Sync-OrcTask (' "$txt" | sed 's/^/  /'
     [ "$status" -eq 0 ] || echo "  A BENCHMARK FAILED: see $txt"

@@ -43,6 +43,8 @@ var (
 	orcExec string
 	// orcMedian is BenchmarkOrcExecRunTrue's median, kept for the pwsh ratio.
 	orcMedian time.Duration
+	// atExit runs after every benchmark, e.g. to remove a store written once.
+	atExit []func()
 )
 
 func TestMain(m *testing.M) {
@@ -58,6 +60,9 @@ func TestMain(m *testing.M) {
 	}
 	code := m.Run()
 	cleanup()
+	for _, f := range atExit {
+		f()
+	}
 	os.Exit(code)
 }
 

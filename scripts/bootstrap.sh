@@ -8,6 +8,7 @@
 #   - the ProcessPrng shim that lets Go 1.26 binaries run under Wine 8
 #   - winpwsh, a win-x64 PowerShell 7 host (scripts/winpwsh) in .tools/winpwsh, for
 #     scripts/test-windows-pester.sh
+#   - the browser lane: Debian's chromium and playwright-core from npm in tests/browser
 # Go must already be on PATH (CI sources ../shared/dev-env.sh first).
 set -euo pipefail
 
@@ -30,7 +31,7 @@ case "$(go env GOVERSION)" in
 esac
 
 # --- Debian packages ---------------------------------------------------------
-packages=(cron libxml2-utils wine64 gcc-mingw-w64-x86-64 procps psmisc iproute2 hyperfine osslsigncode openssl zip)
+packages=(cron libxml2-utils wine64 gcc-mingw-w64-x86-64 procps psmisc iproute2 hyperfine osslsigncode openssl zip chromium fonts-liberation fonts-dejavu-core)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed' || missing+=("$p")
@@ -127,6 +128,24 @@ else
     printf '%s\n' "$winpwsh_hash" >"$winpwsh_dir.new/.stamp"
     rm -rf "$winpwsh_dir"
     mv "$winpwsh_dir.new" "$winpwsh_dir"
+fi
+
+# --- the browser lane: playwright-core drives Debian's chromium -------------------
+# npm ci from the committed lock, redone only when the lock changes (the stamp holds its hash).
+# playwright-core downloads no browser: the tests launch /usr/bin/chromium.
+browser_dir="$root/tests/browser"
+command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1 ||
+    die "node and npm are needed for the browser tests (tests/browser): install Node.js 20+ with npm."
+node -e 'process.exit(+process.versions.node.split(".")[0] >= 20 ? 0 : 1)' ||
+    die "Node.js $(node --version) is too old for playwright-core: the browser tests need Node.js 20+."
+browser_hash=$(sha256sum "$browser_dir/package-lock.json" | cut -d' ' -f1)
+if [ -f "$browser_dir/node_modules/playwright-core/package.json" ] &&
+    [ "$(cat "$browser_dir/node_modules/.orc-stamp" 2>/dev/null)" = "$browser_hash" ]; then
+    say "playwright-core ok"
+else
+    say "installing playwright-core into tests/browser (npm ci)"
+    (cd "$browser_dir" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    printf '%s\n' "$browser_hash" >"$browser_dir/node_modules/.orc-stamp"
 fi
 
 say "done"

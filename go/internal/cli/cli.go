@@ -72,6 +72,7 @@ func commands() []command {
 		{"report", "summarize every task's runs (and mail it)", reportUsage, cmdReport},
 		{"init", "create the store (or check it) and print where it is", initUsage, cmdInit},
 		{"doctor", "check this installation and say what to fix", doctorUsage, cmdDoctor},
+		{"dashboard", "serve the web dashboard and JSON API until stopped", dashboardUsage, cmdDashboard},
 		{"schema", "print the JSON Schema for task definitions", schemaUsage, cmdSchema},
 		{"cleanup", "close abandoned runs, drop expired outbox items and old run output", cleanupUsage, cmdCleanup},
 		{"version", "print the version", versionUsage, cmdVersion},

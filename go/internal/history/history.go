@@ -31,6 +31,9 @@ import (
 // records, so "--last 20" costs a single read.
 const chunkSize = 64 << 10
 
+// firstChunk is the first, smaller read: a few typical records.
+const firstChunk = 4 << 10
+
 // Filter selects records for Query. Zero fields do not filter.
 type Filter struct {
 	Since  time.Time     // only runs whose When is at or after Since
@@ -146,11 +149,20 @@ func scan(path string, skip func(when time.Time) bool, fn func(rec result.Record
 // last line first, until fn returns false. line is only valid during the
 // call.
 func linesBackward(r io.ReaderAt, size int64, fn func(line []byte) bool) error {
-	buf := make([]byte, chunkSize)
+	// The first read is small and each next one doubles up to chunkSize:
+	// the newest record (Latest, read for every task of a list) is in the
+	// last few KiB, and a 64 KiB buffer per file made listing 1,000 tasks
+	// allocate 64 MB.
+	step := int64(firstChunk)
+	buf := make([]byte, min(step, size))
 	// carry is the start of a line whose beginning lies in an earlier chunk.
 	var carry []byte
 	for pos := size; pos > 0; {
-		n := min(int64(chunkSize), pos)
+		n := min(step, pos)
+		if int64(len(buf)) < n {
+			buf = make([]byte, n)
+		}
+		step = min(2*step, chunkSize)
 		pos -= n
 		if _, err := r.ReadAt(buf[:n], pos); err != nil && !errors.Is(err, io.EOF) {
 			return err

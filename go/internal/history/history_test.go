@@ -121,6 +121,31 @@ var _ = Describe("History", func() {
 			Expect(err).NotTo(HaveOccurred())
 			Expect(got).To(Equal(want))
 		})
+
+		// Reads start small and double, so a newest record about the size
+		// of one of those reads is where a boundary mistake would show.
+		DescribeTable("reads the newest record intact whatever its size",
+			func(tail int) {
+				older := run("older", result.Failed, t0)
+				newest := run("newest", result.Success, t0.Add(time.Minute))
+				newest.OutputTail = strings.Repeat("x", tail)
+				appendAll(path, older, newest)
+
+				got, ok, err := history.Latest(path)
+				Expect(err).NotTo(HaveOccurred())
+				Expect(ok).To(BeTrue())
+				Expect(got).To(Equal(newest))
+				all, err := history.Query(path, history.Filter{})
+				Expect(err).NotTo(HaveOccurred())
+				Expect(all).To(Equal([]result.Record{older, newest}))
+			},
+			Entry("small", 10),
+			Entry("just under the first read", 3_700),
+			Entry("about the first read", 4_096),
+			Entry("just over the first read", 4_500),
+			Entry("over the first two reads", 13_000),
+			Entry("over a full chunk", 70_000),
+		)
 	})
 
 	Context("when filtering", func() {
