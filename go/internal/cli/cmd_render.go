@@ -29,10 +29,11 @@ The XML has no declaration and is UTF-8: read it as a string and pass it to
 
 With --all, every valid stored task is rendered in one call, one
 orc.render/v1 JSON line each ({"task","xml"}, or "error"). With --registered,
-the XML Task Scheduler holds for each task (NDJSON lines {"task","xml"}, "-"
-for stdin) is compared with what would be rendered now, and each record names
-the parts that differ in "drift" (Triggers, Principal, Settings, Actions),
-ignoring what Task Scheduler rewrites on registration.
+the XML Task Scheduler holds for each task (NDJSON lines {"task","xml"} or
+one JSON array of them, "-" for stdin) is compared with what would be
+rendered now, and each record names the parts that differ in "drift"
+(Triggers, Principal, Settings, Actions), ignoring what Task Scheduler
+rewrites on registration.
 
 With --dir, the definitions in a folder (every *.json, or one file) are
 rendered instead of the stored ones, for Sync-OrcTask and Test-OrcTaskState:
@@ -251,8 +252,27 @@ func (a *app) readRegistered(from string) (map[string]string, error) {
 		defer f.Close()
 		r = f
 	}
+	br := bufio.NewReader(r)
 	out := map[string]string{}
-	sc := bufio.NewScanner(r)
+	// A JSON array of the same objects is accepted too: PowerShell writes
+	// one with a single ConvertTo-Json, much cheaper than one per task.
+	if first, err := peekNonSpace(br); err == nil && first == '[' {
+		var recs []struct {
+			Task string `json:"task"`
+			XML  string `json:"xml"`
+		}
+		if err := json.NewDecoder(br).Decode(&recs); err != nil {
+			return nil, fmt.Errorf("could not read --registered: not a JSON array of {\"task\",\"xml\"} objects: %w", err)
+		}
+		for i, rec := range recs {
+			if rec.Task == "" {
+				return nil, fmt.Errorf("could not read --registered item %d: it has no \"task\"", i+1)
+			}
+			out[rec.Task] = rec.XML
+		}
+		return out, nil
+	}
+	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -272,6 +292,28 @@ func (a *app) readRegistered(from string) (map[string]string, error) {
 		return nil, fmt.Errorf("could not read --registered: %w", err)
 	}
 	return out, nil
+}
+
+// peekNonSpace skips leading white space (and a UTF-8 byte order mark) and
+// returns the next byte without consuming it.
+func peekNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return 0, err
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			_, _ = br.ReadByte()
+			continue
+		case 0xEF:
+			if bom, err := br.Peek(3); err == nil && string(bom) == "\xEF\xBB\xBF" {
+				_, _ = br.Discard(3)
+				continue
+			}
+		}
+		return b[0], nil
+	}
 }
 
 // renderDir renders the definitions in dir (every *.json, or dir itself when
