@@ -70,6 +70,7 @@ function Compare-OrcTaskState {
 
     $arguments = @('render', '--dir', $Path, '--exec-path', $ExecPath, '--output', 'json')
     $stdin = $null
+    if (-not $onWindows) { $arguments += '--no-xml' }
     if ($exported.Count -gt 0) {
         # One JSON array, one ConvertTo-Json: a call per task would cost more than the rest.
         $arguments += @('--registered', '-')

@@ -40,13 +40,14 @@ rendered instead of the stored ones, for Sync-OrcTask and Test-OrcTaskState:
 each record also carries the file, the definition, its hash and "stored"
 (same, different or missing: how the store's definition of that name
 compares), and every stored task the folder lacks gets a record with
-"extra": true. Nothing is written.
+"extra": true. Nothing is written. --no-xml leaves the XML out (the cron
+backend compares crontab lines, not XML).
 
 Usage:
   orc-exec render <task> [--exec-path PATH] [--author NAME] [flags]
   orc-exec render --file <def.json> [--exec-path PATH] [flags]
   orc-exec render --all [--exec-path PATH] [--registered FILE|-] --output json
-  orc-exec render --dir <folder|file.json> [--exec-path PATH] [--registered FILE|-] --output json
+  orc-exec render --dir <folder|file.json> [--exec-path PATH] [--registered FILE|-] [--no-xml] --output json
 
 Examples:
   orc-exec render db-export --exec-path "C:\Program Files\Orchestrator\orc-exec.exe"
@@ -63,6 +64,7 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	all := fs.Bool("all", false, "render every valid stored task, one orc.render/v1 line each")
 	registered := fs.String("registered", "", "with --all or --dir: NDJSON {task, xml} of the registered tasks to compare with (- for stdin)")
 	dir := fs.String("dir", "", "render the definitions in this folder (or file) and compare them with the store")
+	noXML := fs.Bool("no-xml", false, "with --dir: compare with the store only, render no XML (the cron backend needs none)")
 	if done, code := a.parse(fs, renderUsage, args); done {
 		return code
 	}
@@ -71,8 +73,8 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	case *all && *file == "" && *dir == "" && fs.NArg() == 0:
 		return a.renderAll(*execPath, *author, *registered)
 	case *dir != "" && !*all && *file == "" && fs.NArg() == 0:
-		return a.renderDir(*dir, *execPath, *author, *registered)
-	case *all || *registered != "" || *dir != "":
+		return a.renderDir(*dir, *execPath, *author, *registered, *noXML)
+	case *all || *registered != "" || *dir != "" || *noXML:
 		return a.fail(exitcode.Usage, errors.New("--all and --dir take no task name and no --file, only one of them is given, and --registered needs one"),
 			"orc-exec render --all|--dir <folder> [--registered FILE] --output json")
 	case *file != "" && fs.NArg() <= 1:
@@ -321,7 +323,7 @@ func peekNonSpace(br *bufio.Reader) (byte, error) {
 // registration, in one process: Sync-OrcTask decides what to do for a
 // thousand definitions with this one call. It writes nothing; an invalid
 // file gets a record with its error rather than stopping the others.
-func (a *app) renderDir(dir, execPath, author, registeredFrom string) exitcode.Code {
+func (a *app) renderDir(dir, execPath, author, registeredFrom string, noXML bool) exitcode.Code {
 	if a.table() {
 		return a.fail(exitcode.Usage, errors.New("render --dir prints JSON lines only"), "add --output json")
 	}
@@ -350,7 +352,7 @@ func (a *app) renderDir(dir, execPath, author, registeredFrom string) exitcode.C
 		rec := RenderRecord{Schema: "orc.render/v1", Task: name, File: f}
 		t, err := definition.Load(f)
 		var out []byte
-		if err == nil {
+		if err == nil && !noXML {
 			out, err = renderTask(t, o)
 		}
 		if err != nil {

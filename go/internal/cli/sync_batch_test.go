@@ -139,6 +139,14 @@ var _ = Describe("the batch modes Sync-OrcTask runs", func() {
 			Expect(got["ok"].XML).NotTo(BeEmpty())
 		})
 
+		It("leaves the XML out with --no-xml and still compares with the store", func() {
+			writeDefs(dir, map[string]string{"one": "0 1 * * *"})
+			got := renderLines(o.run("render", "--dir", dir, "--no-xml", "--output", "json").stdout)
+			Expect(got["one"].XML).To(BeEmpty())
+			Expect(got["one"].Stored).To(Equal("missing"))
+			Expect(got["one"].DefinitionHash).NotTo(BeEmpty())
+		})
+
 		It("reads a single file as well as a folder", func() {
 			writeDefs(dir, map[string]string{"one": "0 1 * * *", "two": "0 2 * * *"})
 			got := renderLines(o.run("render", "--dir", filepath.Join(dir, "one.json"), "--output", "json").stdout)
