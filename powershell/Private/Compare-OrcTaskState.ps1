@@ -53,7 +53,7 @@ function Compare-OrcTaskState {
         if ($null -ne $task -and $task.Name) { $registered[[string]$task.Name] = $task }
     }
 
-    $lines = New-Object -TypeName System.Collections.Generic.List[string]
+    $exported = [System.Collections.Generic.List[object]]::new()
     if ($onWindows) {
         foreach ($name in @($registered.Keys)) {
             $xml = $null
@@ -64,15 +64,17 @@ function Compare-OrcTaskState {
                 $failure = Resolve-OrcSchedulerError -ErrorRecord @($_) -Operation "export Orc_$name"
                 if ($failure) { throw $failure }
             }
-            if ($xml) { $lines.Add((ConvertTo-Json -InputObject ([ordered]@{ task = $name; xml = [string]$xml }) -Compress)) }
+            if ($xml) { $exported.Add([ordered]@{ task = $name; xml = [string]$xml }) }
         }
     }
 
     $arguments = @('render', '--dir', $Path, '--exec-path', $ExecPath, '--output', 'json')
     $stdin = $null
-    if ($lines.Count -gt 0) {
+    if (-not $onWindows) { $arguments += '--no-xml' }
+    if ($exported.Count -gt 0) {
+        # One JSON array, one ConvertTo-Json: a call per task would cost more than the rest.
         $arguments += @('--registered', '-')
-        $stdin = $lines.ToArray() -join "`n"
+        $stdin = ConvertTo-Json -InputObject $exported.ToArray() -Compress
     }
     $rendered = Invoke-OrcExec -ArgumentList $arguments -InputObject $stdin -StoreHome $StoreHome -Raw
     if ($rendered.ExitCode -ne 0) { throw (ConvertTo-OrcErrorRecord -Result $rendered -TargetObject $Path) }
@@ -105,7 +107,7 @@ function Compare-OrcTaskState {
         # comparison; Sync-OrcTask converts the few it registers.
         $definition = $record.definition
         $storeState = [string]$record.stored
-        $differences = New-Object -TypeName System.Collections.Generic.List[string]
+        $differences = [System.Collections.Generic.List[string]]::new()
         if ($storeState -ne 'same') { $differences.Add('Definition') }
         $enabled = $true
         if ($definition.PSObject.Properties['enabled'] -and $null -ne $definition.enabled) { $enabled = [bool]$definition.enabled }
@@ -124,7 +126,8 @@ function Compare-OrcTaskState {
             # so that the message names it. Registration already warned about what cron cannot do.
             $schedule = $null
             if ($definition.PSObject.Properties['schedule']) { $schedule = $definition.schedule }
-            $key = (ConvertTo-Json -InputObject $schedule -Compress -Depth 8) + '|' + $enabled
+            $key = "enabled=$enabled"
+            if ($null -ne $schedule) { foreach ($field in $schedule.PSObject.Properties) { $key += ";$($field.Name)=$([string]$field.Value)" } }
             if (-not $lineCache.ContainsKey($key)) {
                 try {
                     $shape = [pscustomobject]@{ name = $placeholder; schedule = $schedule; enabled = $enabled }

@@ -135,8 +135,11 @@ function Sync-OrcTask {
             if ($PSCmdlet.ShouldProcess($state.Name, "$action Orchestrator task from '$($state.Path)' ($($state.Reason))")) {
                 $approved[$state.Name] = $true
             }
-            else {
+            elseif ($WhatIfPreference) {
                 $results.Add((New-OrcSyncResult -State $state -Action $action -Reason "What if: $($state.Reason)"))
+            }
+            else {
+                $results.Add((New-OrcSyncResult -State $state -Action 'Unchanged' -Reason "Not confirmed, left as it is: $($state.Reason)"))
             }
         }
         $storeFailed = @{}
@@ -177,6 +180,7 @@ function Sync-OrcTask {
         foreach ($state in $toRemove) {
             if (-not $PSCmdlet.ShouldProcess($state.Name, "Remove Orchestrator task ($($state.Reason))")) {
                 if ($WhatIfPreference) { $results.Add((New-OrcSyncResult -State $state -Action 'Removed' -Reason "What if: $($state.Reason)")) }
+                else { $results.Add((New-OrcSyncResult -State $state -Action 'Unchanged' -Reason "Not confirmed, left as it is: $($state.Reason)")) }
                 continue
             }
             $failure = $null

@@ -29,23 +29,25 @@ The XML has no declaration and is UTF-8: read it as a string and pass it to
 
 With --all, every valid stored task is rendered in one call, one
 orc.render/v1 JSON line each ({"task","xml"}, or "error"). With --registered,
-the XML Task Scheduler holds for each task (NDJSON lines {"task","xml"}, "-"
-for stdin) is compared with what would be rendered now, and each record names
-the parts that differ in "drift" (Triggers, Principal, Settings, Actions),
-ignoring what Task Scheduler rewrites on registration.
+the XML Task Scheduler holds for each task (NDJSON lines {"task","xml"} or
+one JSON array of them, "-" for stdin) is compared with what would be
+rendered now, and each record names the parts that differ in "drift"
+(Triggers, Principal, Settings, Actions), ignoring what Task Scheduler
+rewrites on registration.
 
 With --dir, the definitions in a folder (every *.json, or one file) are
 rendered instead of the stored ones, for Sync-OrcTask and Test-OrcTaskState:
 each record also carries the file, the definition, its hash and "stored"
 (same, different or missing: how the store's definition of that name
 compares), and every stored task the folder lacks gets a record with
-"extra": true. Nothing is written.
+"extra": true. Nothing is written. --no-xml leaves the XML out (the cron
+backend compares crontab lines, not XML).
 
 Usage:
   orc-exec render <task> [--exec-path PATH] [--author NAME] [flags]
   orc-exec render --file <def.json> [--exec-path PATH] [flags]
   orc-exec render --all [--exec-path PATH] [--registered FILE|-] --output json
-  orc-exec render --dir <folder|file.json> [--exec-path PATH] [--registered FILE|-] --output json
+  orc-exec render --dir <folder|file.json> [--exec-path PATH] [--registered FILE|-] [--no-xml] --output json
 
 Examples:
   orc-exec render db-export --exec-path "C:\Program Files\Orchestrator\orc-exec.exe"
@@ -62,6 +64,7 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	all := fs.Bool("all", false, "render every valid stored task, one orc.render/v1 line each")
 	registered := fs.String("registered", "", "with --all or --dir: NDJSON {task, xml} of the registered tasks to compare with (- for stdin)")
 	dir := fs.String("dir", "", "render the definitions in this folder (or file) and compare them with the store")
+	noXML := fs.Bool("no-xml", false, "with --dir: compare with the store only, render no XML (the cron backend needs none)")
 	if done, code := a.parse(fs, renderUsage, args); done {
 		return code
 	}
@@ -70,8 +73,8 @@ func cmdRender(_ context.Context, a *app, args []string) exitcode.Code {
 	case *all && *file == "" && *dir == "" && fs.NArg() == 0:
 		return a.renderAll(*execPath, *author, *registered)
 	case *dir != "" && !*all && *file == "" && fs.NArg() == 0:
-		return a.renderDir(*dir, *execPath, *author, *registered)
-	case *all || *registered != "" || *dir != "":
+		return a.renderDir(*dir, *execPath, *author, *registered, *noXML)
+	case *all || *registered != "" || *dir != "" || *noXML:
 		return a.fail(exitcode.Usage, errors.New("--all and --dir take no task name and no --file, only one of them is given, and --registered needs one"),
 			"orc-exec render --all|--dir <folder> [--registered FILE] --output json")
 	case *file != "" && fs.NArg() <= 1:
@@ -251,8 +254,27 @@ func (a *app) readRegistered(from string) (map[string]string, error) {
 		defer f.Close()
 		r = f
 	}
+	br := bufio.NewReader(r)
 	out := map[string]string{}
-	sc := bufio.NewScanner(r)
+	// A JSON array of the same objects is accepted too: PowerShell writes
+	// one with a single ConvertTo-Json, much cheaper than one per task.
+	if first, err := peekNonSpace(br); err == nil && first == '[' {
+		var recs []struct {
+			Task string `json:"task"`
+			XML  string `json:"xml"`
+		}
+		if err := json.NewDecoder(br).Decode(&recs); err != nil {
+			return nil, fmt.Errorf("could not read --registered: not a JSON array of {\"task\",\"xml\"} objects: %w", err)
+		}
+		for i, rec := range recs {
+			if rec.Task == "" {
+				return nil, fmt.Errorf("could not read --registered item %d: it has no \"task\"", i+1)
+			}
+			out[rec.Task] = rec.XML
+		}
+		return out, nil
+	}
+	sc := bufio.NewScanner(br)
 	sc.Buffer(make([]byte, 0, 64*1024), 16*1024*1024)
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -274,12 +296,34 @@ func (a *app) readRegistered(from string) (map[string]string, error) {
 	return out, nil
 }
 
+// peekNonSpace skips leading white space (and a UTF-8 byte order mark) and
+// returns the next byte without consuming it.
+func peekNonSpace(br *bufio.Reader) (byte, error) {
+	for {
+		b, err := br.Peek(1)
+		if err != nil {
+			return 0, err
+		}
+		switch b[0] {
+		case ' ', '\t', '\r', '\n':
+			_, _ = br.ReadByte()
+			continue
+		case 0xEF:
+			if bom, err := br.Peek(3); err == nil && string(bom) == "\xEF\xBB\xBF" {
+				_, _ = br.Discard(3)
+				continue
+			}
+		}
+		return b[0], nil
+	}
+}
+
 // renderDir renders the definitions in dir (every *.json, or dir itself when
 // it is a file) and compares each with the store and, when given, with its
 // registration, in one process: Sync-OrcTask decides what to do for a
 // thousand definitions with this one call. It writes nothing; an invalid
 // file gets a record with its error rather than stopping the others.
-func (a *app) renderDir(dir, execPath, author, registeredFrom string) exitcode.Code {
+func (a *app) renderDir(dir, execPath, author, registeredFrom string, noXML bool) exitcode.Code {
 	if a.table() {
 		return a.fail(exitcode.Usage, errors.New("render --dir prints JSON lines only"), "add --output json")
 	}
@@ -308,7 +352,7 @@ func (a *app) renderDir(dir, execPath, author, registeredFrom string) exitcode.C
 		rec := RenderRecord{Schema: "orc.render/v1", Task: name, File: f}
 		t, err := definition.Load(f)
 		var out []byte
-		if err == nil {
+		if err == nil && !noXML {
 			out, err = renderTask(t, o)
 		}
 		if err != nil {

@@ -139,11 +139,55 @@ var _ = Describe("the batch modes Sync-OrcTask runs", func() {
 			Expect(got["ok"].XML).NotTo(BeEmpty())
 		})
 
+		It("leaves the XML out with --no-xml and still compares with the store", func() {
+			writeDefs(dir, map[string]string{"one": "0 1 * * *"})
+			got := renderLines(o.run("render", "--dir", dir, "--no-xml", "--output", "json").stdout)
+			Expect(got["one"].XML).To(BeEmpty())
+			Expect(got["one"].Stored).To(Equal("missing"))
+			Expect(got["one"].DefinitionHash).NotTo(BeEmpty())
+		})
+
 		It("reads a single file as well as a folder", func() {
 			writeDefs(dir, map[string]string{"one": "0 1 * * *", "two": "0 2 * * *"})
 			got := renderLines(o.run("render", "--dir", filepath.Join(dir, "one.json"), "--output", "json").stdout)
 			Expect(got).To(HaveKey("one"))
 			Expect(got).NotTo(HaveKey("two"))
 		})
+	})
+})
+
+var _ = Describe("render --registered", func() {
+	It("reads the registrations as NDJSON lines or as one JSON array, with the same verdicts", func() {
+		o := newOrc()
+		dir := filepath.Join(o.dir, "desired")
+		writeDefs(dir, map[string]string{"a": "0 1 * * *", "b": "0 2 * * *"})
+		first := renderLines(o.run("render", "--dir", dir, "--exec-path", "/opt/orc-exec", "--output", "json").stdout)
+		edited := strings.Replace(first["b"].XML, "T02:00:00", "T07:00:00", 1)
+		recs := []map[string]string{{"task": "a", "xml": first["a"].XML}, {"task": "b", "xml": edited}}
+		var ndjson strings.Builder
+		for _, r := range recs {
+			b, err := json.Marshal(r)
+			Expect(err).NotTo(HaveOccurred())
+			ndjson.Write(b)
+			ndjson.WriteString("\n")
+		}
+		array, err := json.MarshalIndent(recs, "", "  ")
+		Expect(err).NotTo(HaveOccurred())
+		for _, input := range []string{ndjson.String(), string(array), "\ufeff \r\n" + string(array)} {
+			inv := o.main(context.Background(), input, "render", "--dir", dir, "--registered", "-", "--exec-path", "/opt/orc-exec", "--output", "json")
+			Expect(inv.code).To(Equal(0), inv.stderr)
+			got := renderLines(inv.stdout)
+			Expect(got["a"].Compared).To(BeTrue())
+			Expect(got["a"].Drift).To(BeEmpty())
+			Expect(got["b"].Drift).To(ConsistOf("Triggers"))
+		}
+	})
+
+	It("refuses an array item without a task, naming the item", func() {
+		o := newOrc()
+		writeDefs(filepath.Join(o.dir, "d"), map[string]string{"a": "0 1 * * *"})
+		inv := o.main(context.Background(), `[{"xml":"<Task/>"}]`, "render", "--dir", filepath.Join(o.dir, "d"), "--registered", "-", "--output", "json")
+		Expect(inv.code).To(Equal(2))
+		Expect(inv.stderr).To(ContainSubstring("item 1"))
 	})
 })
