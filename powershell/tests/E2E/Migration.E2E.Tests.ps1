@@ -19,6 +19,7 @@ BeforeDiscovery {
 
 BeforeAll {
     $script:Root = Resolve-Path (Join-Path $PSScriptRoot '../../..')
+    $script:Created = New-Object System.Collections.Generic.List[string]
     $script:Saved = @{ ORC_HOME = $env:ORC_HOME; ORC_CRON_TARGET = $env:ORC_CRON_TARGET }
     Import-Module (Join-Path $Root 'Orchestrator.psd1') -Force
 
@@ -26,6 +27,7 @@ BeforeAll {
         $path = Join-Path ([System.IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $path | Out-Null
         & chmod 700 $path
+        $Created.Add($path)
         return $path
     }
 
@@ -94,6 +96,7 @@ BeforeAll {
 
 AfterAll {
     foreach ($k in $Saved.Keys) { [System.Environment]::SetEnvironmentVariable($k, $Saved[$k]) }
+    foreach ($path in $Created) { Remove-Item -LiteralPath $path -Recurse -Force -ErrorAction SilentlyContinue }
     Remove-Module Orchestrator -Force -ErrorAction SilentlyContinue
 }
 

@@ -11,12 +11,14 @@ BeforeAll {
     . (Join-Path $PSScriptRoot '../../TestHelpers.ps1')
     if (-not $env:ORC_EXEC_PATH -or -not (Test-Path $env:ORC_EXEC_PATH)) { throw "ORC_EXEC_PATH must point at a built orc-exec (got '$env:ORC_EXEC_PATH')" }
     Import-OrcTestModule
+    $script:Created = New-Object System.Collections.Generic.List[string]
     $script:Saved = @{ ORC_HOME = $env:ORC_HOME; ORC_CRON_TARGET = $env:ORC_CRON_TARGET; ProgramFiles = $env:ProgramFiles; ProgramW6432 = $env:ProgramW6432 }
 
     function script:New-Folder([string] $Prefix) {
         $path = Join-Path ([System.IO.Path]::GetTempPath()) ($Prefix + [guid]::NewGuid().ToString('N'))
         New-Item -ItemType Directory -Path $path | Out-Null
         if (-not $IsWindows) { & chmod 700 $path }
+        $Created.Add($path)
         $path
     }
     function script:Write-Definition([string] $Folder, [string] $File, [string] $Json) {
@@ -34,6 +36,7 @@ BeforeAll {
 
 AfterAll {
     foreach ($k in $Saved.Keys) { [System.Environment]::SetEnvironmentVariable($k, $Saved[$k]) }
+    foreach ($path in $Created) { Remove-Item -LiteralPath $path -Recurse -Force -ErrorAction SilentlyContinue }
     Remove-OrcTestModule
 }
 
