@@ -55,6 +55,15 @@ var _ = Describe("the pages", func() {
 		Expect(body).To(ContainSubstring("&lt;script&gt;alert(1)&lt;/script&gt;"))
 	})
 
+	It("answers the browser's favicon request without an error", func() {
+		Expect(e.get("/favicon.ico").status).To(Equal(http.StatusNoContent))
+	})
+
+	It("keeps hidden elements hidden whatever the form styles say", func() {
+		css := string(e.get("/assets/app.css").body)
+		Expect(css).To(HavePrefix("[hidden]{display:none !important}"))
+	})
+
 	It("answers a task that does not exist with 404", func() {
 		Expect(e.get("/tasks/ghost").status).To(Equal(http.StatusNotFound))
 	})
