@@ -86,6 +86,9 @@ type taskPage struct {
 	CronError     string
 	History       []*TaskResult
 	Notifications []notify.Item
+	// Incident is the task's failure episode: whether and how often an
+	// alert or reminder was sent for it (notifications sent).
+	Incident *notify.Incident
 }
 
 func (s *Server) pageNew(w http.ResponseWriter, _ *http.Request) {
@@ -117,6 +120,9 @@ func (s *Server) pageTask(w http.ResponseWriter, r *http.Request) {
 				tp.History = append(tp.History, toResult(recs[i]))
 			}
 		}
+	}
+	if inc, err := notify.LoadIncident(notify.PathsOf(s.opt.Store), t.Name); err == nil && (inc.Open || inc.Notices > 0 || !inc.ClosedAt.IsZero()) {
+		tp.Incident = &inc
 	}
 	for _, it := range outboxItems(s.opt.Store) {
 		if it.Task == t.Name {

@@ -11,6 +11,7 @@ import (
 	. "github.com/onsi/gomega"
 
 	"github.com/orchestrator/orchestrator/go/internal/dashboard"
+	"github.com/orchestrator/orchestrator/go/internal/notify"
 	"github.com/orchestrator/orchestrator/go/internal/result"
 )
 
@@ -42,10 +43,25 @@ var _ = Describe("the pages", func() {
 		Expect(string(e.get("/").body)).To(ContainSubstring(`data-testid="task-row" data-task="alpha"`))
 	})
 
+	It("shows the notifications sent for the task's failure episode", func() {
+		Expect(notify.SaveIncident(notify.PathsOf(e.store), notify.Incident{Task: "alpha", Open: true, Since: time.Date(2026, 11, 30, 8, 0, 1, 0, time.UTC),
+			Failures: 3, LastStatus: result.Failed, Notified: true, Notices: 2, LastNotified: time.Date(2026, 11, 30, 9, 0, 0, 0, time.UTC)})).To(Succeed())
+		Expect(string(e.get("/tasks/alpha").body)).To(MatchRegexp(`data-testid="notifications-sent">Failing since .* \(3 unsuccessful runs, last FAILED\):\s+2 alert\(s\) and reminder\(s\) sent, the last at`))
+	})
+
 	It("escapes what a definition holds", func() {
 		body := string(e.get("/tasks/alpha").body)
 		Expect(body).NotTo(ContainSubstring("<script>alert(1)</script>"))
 		Expect(body).To(ContainSubstring("&lt;script&gt;alert(1)&lt;/script&gt;"))
+	})
+
+	It("answers the browser's favicon request without an error", func() {
+		Expect(e.get("/favicon.ico").status).To(Equal(http.StatusNoContent))
+	})
+
+	It("keeps hidden elements hidden whatever the form styles say", func() {
+		css := string(e.get("/assets/app.css").body)
+		Expect(css).To(HavePrefix("[hidden]{display:none !important}"))
 	})
 
 	It("answers a task that does not exist with 404", func() {

@@ -102,5 +102,9 @@ var _ = Describe("changes through the module's cmdlets", Label("pwsh"), func() {
 		Expect(r.status).To(Equal(http.StatusOK), string(r.body))
 		Expect(f).NotTo(BeAnExistingFile())
 		Expect(os.ReadFile(crontab)).NotTo(ContainSubstring("web-made"))
+		// At once, before the scheduler's view is read again: the view read
+		// before the delete still has the registration, and must not bring
+		// the task back as "registered without definition".
+		Expect(e.get("/api/v1/tasks").body).NotTo(ContainSubstring(`"web-made"`))
 	})
 })
