@@ -47,6 +47,37 @@ var _ = Describe("the read API", func() {
 			Expect(b).NotTo(HaveKey("Definition"), "the list stays small; GET /tasks/{name} has the definition")
 		})
 
+		It("says each schedule in words beside its cron expression", func() {
+			e.define("weekdays", `{"name":"weekdays","action":{"command":"/bin/true"},"schedule":{"cron":"30 2 * * 1-5"}}`)
+			e.define("odd", `{"name":"odd","action":{"command":"/bin/true"},"schedule":{"cron":"*/7 * * * *"}}`)
+			e.define("hourly", `{"name":"hourly","action":{"command":"/bin/true"},"schedule":{"interval":"1h"}}`)
+			words := map[string]string{}
+			var tasks []map[string]any
+			Expect(jsonUnmarshal(e.get("/api/v1/tasks").body, &tasks)).To(Succeed())
+			for _, t := range tasks {
+				w, _ := t["ScheduleText"].(string)
+				words[t["Name"].(string)] = w
+			}
+			Expect(words).To(HaveKeyWithValue("weekdays", "weekly on Mon-Fri at 02:30"))
+			Expect(words["odd"]).To(Equal("daily at 00:00, then every 1h for 23h30m (24 starts); daily at 00:07, then every 1h for 23h30m (24 starts); and 7 more triggers"))
+			Expect(words).To(HaveKeyWithValue("hourly", "every 1h"))
+			page := e.get("/").body
+			Expect(page).To(ContainSubstring("weekly on Mon-Fri at 02:30"))
+		})
+
+		It("shows no next run for a disabled task", func() {
+			e.define("off", `{"name":"off","enabled":false,"action":{"command":"/bin/true"},"schedule":{"cron":"0 3 * * *"}}`)
+			var tasks []map[string]any
+			Expect(jsonUnmarshal(e.get("/api/v1/tasks").body, &tasks)).To(Succeed())
+			for _, t := range tasks {
+				if t["Name"] == "off" {
+					Expect(t).NotTo(HaveKey("NextRunTime"))
+					return
+				}
+			}
+			Fail("task off not listed")
+		})
+
 		It("lists a definition that does not validate with its error, as INVALID", func() {
 			var tasks []map[string]any
 			Expect(jsonUnmarshal(e.get("/api/v1/tasks").body, &tasks)).To(Succeed())

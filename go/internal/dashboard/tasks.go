@@ -2,7 +2,9 @@ package dashboard
 
 import (
 	"errors"
+	"fmt"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -25,6 +27,7 @@ type Task struct {
 	Enabled        bool             `json:"Enabled"`
 	State          string           `json:"State,omitempty"`
 	Schedule       string           `json:"Schedule"`
+	ScheduleText   string           `json:"ScheduleText,omitempty"` // in words, as 'orc-exec cron explain' says it
 	Cron           string           `json:"Cron,omitempty"`
 	Command        string           `json:"Command,omitempty"`
 	Arguments      []string         `json:"Arguments"`
@@ -99,6 +102,7 @@ type defEntry struct {
 	stamp fileStamp
 	def   *definition.Task
 	spec  cronplan.Spec
+	words string
 	hash  string
 	err   string
 }
@@ -148,6 +152,7 @@ func (c *taskCache) definition(s *store.Store, p store.TaskPaths) (defEntry, err
 		e.def = def
 		e.hash = taskxml.DefinitionHash(def)
 		e.spec, _ = def.Schedule.Spec()
+		e.words = scheduleWords(def.Schedule, e.spec)
 	}
 	c.mu.Lock()
 	c.defs[p.Name] = e
@@ -200,6 +205,7 @@ func (c *taskCache) readTask(s *store.Store, name string, now time.Time, full bo
 		t.Description = def.Description
 		t.Enabled = def.IsEnabled()
 		t.Schedule = scheduleText(def.Schedule)
+		t.ScheduleText = d.words
 		if def.Schedule != nil {
 			t.Cron = def.Schedule.Cron
 		}
@@ -212,7 +218,8 @@ func (c *taskCache) readTask(s *store.Store, name string, now time.Time, full bo
 		}
 		t.Overlap = string(def.Overlap)
 		t.DefinitionHash = d.hash
-		if n, ok := d.spec.Next(now, time.Local); ok {
+		// A disabled task has no next run, whatever its schedule says.
+		if n, ok := d.spec.Next(now, time.Local); ok && t.Enabled {
 			t.NextRunTime = &n
 		}
 		if full {
@@ -244,6 +251,29 @@ func runAlive(p store.TaskPaths, runID string) bool {
 		return false
 	}
 	return h.RunID == runID && h.Alive()
+}
+
+// scheduleWords says a schedule in words: a cron expression as the
+// Task Scheduler triggers it becomes (cronplan.Explain, first two and a
+// count), anything else as scheduleText. Computed once per definition
+// file (the cache), because planning costs up to a millisecond.
+func scheduleWords(s *definition.Schedule, spec cronplan.Spec) string {
+	if spec.Cron == nil {
+		return scheduleText(s)
+	}
+	p, err := cronplan.PlanSchedule(spec, time.Local, time.Now())
+	if err != nil {
+		return ""
+	}
+	lines := cronplan.Explain(p)
+	if len(lines) > 2 {
+		lines = append(lines[:2:2], fmt.Sprintf("and %d more triggers", len(lines)-2))
+	}
+	w := strings.Join(lines, "; ")
+	if p.Gated {
+		w += " (the cron gate runs only the expression's minutes)"
+	}
+	return w
 }
 
 func scheduleText(s *definition.Schedule) string {

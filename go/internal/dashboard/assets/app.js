@@ -86,7 +86,9 @@
     if (t.Description) { name.appendChild(el('div', { 'class': 'desc' }, t.Description)); }
     tr.appendChild(name);
     tr.appendChild(el('td', { 'data-col': 'enabled' }, t.Enabled ? 'yes' : 'no'));
-    tr.appendChild(el('td', { 'data-col': 'schedule', title: t.Cron || '' }, t.Schedule));
+    var sched = el('td', { 'data-col': 'schedule', title: t.Cron || '' }, t.Schedule);
+    if (t.ScheduleText && t.ScheduleText !== t.Schedule) { sched.appendChild(el('div', { 'class': 'desc' }, t.ScheduleText)); }
+    tr.appendChild(sched);
     var st = el('td', { 'data-col': 'status' });
     var span = el('span', { 'data-testid': 'task-status' });
     setStatus(span, t);
