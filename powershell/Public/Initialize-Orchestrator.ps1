@@ -149,12 +149,14 @@ function Initialize-Orchestrator {
         New-OrcInitializeResult -Step Executor -Result Skipped -Detail 'not asked (-InstallExecutor)'
     }
     elseif ($PSCmdlet.ShouldProcess('orc-exec', 'Install the executor')) {
-        # Install-OrcExecutable rewrites <exe>.owner.json only when it copies: its write time says
-        # whether this run installed anything (an up-to-date or newer executor is left alone).
-        $started = [datetime]::UtcNow.AddSeconds(-1)
+        # Whether this run installed anything: the installed file's hash before and after (an
+        # up-to-date or newer executor is left alone by Install-OrcExecutable).
+        $destination = Get-OrcExecutableInstallPath -StoreHome $target
+        $before = $null
+        if (Test-Path -LiteralPath $destination -PathType Leaf) { $before = (Get-FileHash -LiteralPath $destination -Algorithm SHA256).Hash }
         $execPath = Install-OrcExecutable -StoreHome $target -ErrorAction Stop
-        $owner = Get-Item -LiteralPath "$execPath.owner.json" -ErrorAction SilentlyContinue
-        if ($owner -and $owner.LastWriteTimeUtc -ge $started) { New-OrcInitializeResult -Step Executor -Result Changed -Detail "installed $execPath" }
+        $after = (Get-FileHash -LiteralPath $execPath -Algorithm SHA256).Hash
+        if ($before -ne $after) { New-OrcInitializeResult -Step Executor -Result Changed -Detail "installed $execPath" }
         else { New-OrcInitializeResult -Step Executor -Result Unchanged -Detail "$execPath is up to date" }
     }
 
