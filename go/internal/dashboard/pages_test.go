@@ -1,6 +1,7 @@
 package dashboard_test
 
 import (
+	"fmt"
 	"io/fs"
 	"net/http"
 	"regexp"
@@ -38,6 +39,17 @@ var _ = Describe("the pages", func() {
 		Entry("the create form", "/tasks/new", "task-form", "save"),
 		Entry("the scheduler", "/scheduler", "scheduler-status"),
 	)
+
+	It("renders the first 50 rows of a long list and leaves the rest to the script, so it paints at once", func() {
+		for i := range 150 {
+			e.defineTask(fmt.Sprintf("t%03d", i), "/bin/true")
+		}
+		page := string(e.get("/").body)
+		Expect(strings.Count(page, `data-testid="task-row"`)).To(Equal(50))
+		Expect(page).To(ContainSubstring(`data-partial="151"`), "the tbody says how many tasks there are in all")
+		Expect(page).To(ContainSubstring(`50 of 151 tasks`))
+		Expect(strings.Count(string(e.get("/api/v1/tasks").body), `"Name":`)).To(Equal(151), "the script loads every task from the API")
+	})
 
 	It("names each row after its task", func() {
 		Expect(string(e.get("/").body)).To(ContainSubstring(`data-testid="task-row" data-task="alpha"`))

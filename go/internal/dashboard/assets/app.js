@@ -169,6 +169,11 @@
     listen(function (type, ev) {
       if (type === 'run') { updateRow(ev.Task); } else { reloadList(); }
     });
+    // A long list comes with its first rows only (it paints at once); the rest
+    // is loaded once that first paint is done.
+    if (document.querySelector('#task-list tbody[data-partial]')) {
+      requestAnimationFrame(function () { setTimeout(reloadList, 0); });
+    }
   }
 
   // ---- task page ----
