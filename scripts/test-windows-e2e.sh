@@ -38,6 +38,11 @@ run_specs() {
         timeout --kill-after=10 "$PER_BINARY_TIMEOUT" \
         "$wine" "$OUT/e2e.test.exe" -ginkgo.no-color -ginkgo.v -ginkgo.randomize-all "$@") >"$log" 2>&1
 }
+# Start the wineserver and let the prefix settle before the first spec: once
+# (1 run in 8 on 2026-12-01), the first spec's orc-exec.exe could not start its
+# command ("fork/exec …: Internal error" from CreateProcess) while Wine was
+# still coming up.
+"$wine" "$OUT/orc-exec.exe" version >/dev/null 2>&1 || true
 rc=0
 run_specs "$@" || rc=$?
 # Wine's client sometimes loses its wineserver before the binary starts; no
