@@ -88,7 +88,8 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 			sum.Overlap = string(t.Overlap)
 			sum.Definition = t
 			sum.DefinitionHash = taskxml.DefinitionHash(t)
-			if sp, err := t.Schedule.Spec(); err == nil {
+			// A disabled task has no next run, whatever its schedule says.
+			if sp, err := t.Schedule.Spec(); err == nil && sum.Enabled {
 				if n, ok := sp.Next(now, time.Local); ok {
 					sum.NextRun = &n
 				}

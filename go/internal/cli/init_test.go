@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 
 	. "github.com/onsi/ginkgo/v2"
 	. "github.com/onsi/gomega"
@@ -55,5 +56,23 @@ var _ = Describe("commands that only read", func() {
 		Expect(inv.stdout).To(ContainSubstring(`"configured":false`))
 		_, err := os.Stat(o.home)
 		Expect(os.IsNotExist(err)).To(BeTrue(), "notify show created %s", o.home)
+	})
+})
+
+var _ = Describe("orc-exec list", func() {
+	It("gives a disabled task no next run, whatever its schedule says", func() {
+		o := newOrc()
+		o.define("off", "exit0", map[string]any{"enabled": false, "schedule": map[string]any{"cron": "0 3 * * *"}})
+		o.define("on", "exit0", map[string]any{"schedule": map[string]any{"cron": "0 3 * * *"}})
+		inv := o.run("list", "--output", "json")
+		Expect(inv.code).To(Equal(0), inv.stderr)
+		next := map[string]bool{}
+		for _, line := range strings.Split(strings.TrimSpace(inv.stdout), "\n") {
+			var s map[string]any
+			Expect(json.Unmarshal([]byte(line), &s)).To(Succeed())
+			_, has := s["nextRun"]
+			next[s["name"].(string)] = has
+		}
+		Expect(next).To(Equal(map[string]bool{"off": false, "on": true}))
 	})
 })

@@ -153,4 +153,7 @@ func (v *schedView) merge(t *Task, m map[string]schedEntry, ok bool) {
 	if e.NextRunTime != nil {
 		t.NextRunTime = e.NextRunTime
 	}
+	if !t.Enabled {
+		t.NextRunTime = nil // disabled in the definition or in the scheduler
+	}
 }
