@@ -40,19 +40,11 @@ func cmdInit(_ context.Context, a *app, args []string) exitcode.Code {
 	if fs.NArg() != 0 {
 		return a.fail(exitcode.Usage, errArgs("init", "no arguments", fs.NArg()), "orc-exec init [--home DIR]")
 	}
-	home := a.g.home
+	home, code := a.homePath()
 	if home == "" {
-		h, err := store.DefaultHome()
-		if err != nil {
-			return a.fail(exitcode.Internal, err, "set ORC_HOME or pass --home")
-		}
-		home = h
+		return code
 	}
-	abs, err := filepath.Abs(home)
-	if err != nil {
-		return a.fail(exitcode.Usage, err, "pass --home with a valid folder")
-	}
-	_, statErr := os.Stat(abs)
+	_, statErr := os.Stat(home)
 	created := errors.Is(statErr, os.ErrNotExist)
 	s, code := a.openStore()
 	if s == nil {

@@ -111,7 +111,7 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 			if !t.Valid {
 				st = "INVALID"
 			}
-			tw.AppendRow(table.Row{t.Name, yesNo(t.Enabled), scheduleText(t.Schedule), st, start, short(t.Command, 40)})
+			tw.AppendRow(table.Row{t.Name, yesNo(t.Enabled), t.Schedule.Text(), st, start, short(t.Command, 40)})
 		}
 		tw.Render()
 		return exitcode.Success
@@ -120,25 +120,4 @@ func cmdList(_ context.Context, a *app, args []string) exitcode.Code {
 		writeJSONLine(a.io.Stdout, t)
 	}
 	return exitcode.Success
-}
-
-func scheduleText(s *definition.Schedule) string {
-	switch {
-	case s == nil:
-		return "on demand"
-	case s.Cron != "":
-		if s.Timezone != "" {
-			return s.Cron + " (" + s.Timezone + ")"
-		}
-		return s.Cron
-	case s.Startup != nil:
-		return "at startup"
-	case s.Logon != nil:
-		return "at logon"
-	case s.Once != "":
-		return "once at " + s.Once
-	case s.Interval > 0:
-		return "every " + definition.FormatDuration(s.Interval.D())
-	}
-	return ""
 }

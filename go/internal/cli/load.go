@@ -22,21 +22,13 @@ func (a *app) openStore() (*store.Store, exitcode.Code) { return a.storeAt(true)
 func (a *app) readStore() (*store.Store, exitcode.Code) { return a.storeAt(false) }
 
 func (a *app) storeAt(create bool) (*store.Store, exitcode.Code) {
-	home := a.g.home
+	home, code := a.homePath()
 	if home == "" {
-		h, err := store.DefaultHome()
-		if err != nil {
-			return nil, a.fail(exitcode.Internal, err, "set ORC_HOME or pass --home")
-		}
-		home = h
+		return nil, code
 	}
 	if !create {
-		abs, err := filepath.Abs(home)
-		if err != nil {
-			return nil, a.fail(exitcode.Usage, err, "pass --home with a valid folder")
-		}
-		if _, err := os.Stat(abs); errors.Is(err, os.ErrNotExist) {
-			return &store.Store{Home: abs}, exitcode.Success
+		if _, err := os.Stat(home); errors.Is(err, os.ErrNotExist) {
+			return &store.Store{Home: home}, exitcode.Success
 		}
 	}
 	s, err := store.Open(home)
@@ -44,6 +36,24 @@ func (a *app) storeAt(create bool) (*store.Store, exitcode.Code) {
 		return nil, a.fail(exitcode.Internal, err, "check that the folder exists and that you may write to it, or pass --home")
 	}
 	return s, exitcode.Success
+}
+
+// homePath is the store's absolute path: --home, else ORC_HOME or the
+// platform default. It is "" (with the exit code) when there is none.
+func (a *app) homePath() (string, exitcode.Code) {
+	home := a.g.home
+	if home == "" {
+		h, err := store.DefaultHome()
+		if err != nil {
+			return "", a.fail(exitcode.Internal, err, "set ORC_HOME or pass --home")
+		}
+		home = h
+	}
+	abs, err := filepath.Abs(home)
+	if err != nil {
+		return "", a.fail(exitcode.Usage, err, "pass --home with a valid folder")
+	}
+	return abs, exitcode.Success
 }
 
 // loadTask reads a task's definition after checking that nobody but an

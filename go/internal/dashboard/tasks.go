@@ -204,7 +204,7 @@ func (c *taskCache) readTask(s *store.Store, name string, now time.Time, full bo
 		t.Valid = true
 		t.Description = def.Description
 		t.Enabled = def.IsEnabled()
-		t.Schedule = scheduleText(def.Schedule)
+		t.Schedule = def.Schedule.Text()
 		t.ScheduleText = d.words
 		if def.Schedule != nil {
 			t.Cron = def.Schedule.Cron
@@ -255,11 +255,11 @@ func runAlive(p store.TaskPaths, runID string) bool {
 
 // scheduleWords says a schedule in words: a cron expression as the
 // Task Scheduler triggers it becomes (cronplan.Explain, first two and a
-// count), anything else as scheduleText. Computed once per definition
+// count), anything else as Schedule.Text. Computed once per definition
 // file (the cache), because planning costs up to a millisecond.
 func scheduleWords(s *definition.Schedule, spec cronplan.Spec) string {
 	if spec.Cron == nil {
-		return scheduleText(s)
+		return s.Text()
 	}
 	p, err := cronplan.PlanSchedule(spec, time.Local, time.Now())
 	if err != nil {
@@ -274,25 +274,4 @@ func scheduleWords(s *definition.Schedule, spec cronplan.Spec) string {
 		w += " (the cron gate runs only the expression's minutes)"
 	}
 	return w
-}
-
-func scheduleText(s *definition.Schedule) string {
-	switch {
-	case s == nil:
-		return "on demand"
-	case s.Cron != "":
-		if s.Timezone != "" {
-			return s.Cron + " (" + s.Timezone + ")"
-		}
-		return s.Cron
-	case s.Startup != nil:
-		return "at startup"
-	case s.Logon != nil:
-		return "at logon"
-	case s.Once != "":
-		return "once at " + s.Once
-	case s.Interval > 0:
-		return "every " + definition.FormatDuration(s.Interval.D())
-	}
-	return ""
 }

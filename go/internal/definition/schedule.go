@@ -138,3 +138,27 @@ func validateCron(c *errs, expr string) bool {
 	}
 	return true
 }
+
+// Text says a schedule in one short line, as 'orc-exec list' and the
+// dashboard show it: the cron expression (with its zone), or the kind of
+// trigger. A nil schedule is "on demand".
+func (s *Schedule) Text() string {
+	switch {
+	case s == nil:
+		return "on demand"
+	case s.Cron != "":
+		if s.Timezone != "" {
+			return s.Cron + " (" + s.Timezone + ")"
+		}
+		return s.Cron
+	case s.Startup != nil:
+		return "at startup"
+	case s.Logon != nil:
+		return "at logon"
+	case s.Once != "":
+		return "once at " + s.Once
+	case s.Interval > 0:
+		return "every " + FormatDuration(s.Interval.D())
+	}
+	return ""
+}

@@ -19,17 +19,13 @@ const clockSlack = 5 * time.Minute
 // checkClock: a clock that went back makes schedules fire twice or not at
 // all, and history newest-first lies. The newest recorded run start is the
 // one witness doctor has without the network.
-func checkClock(o Options) Check {
+func checkClock(o Options, defs []stored) Check {
 	c := Check{Name: "clock"}
 	now := o.Now()
-	names, err := o.Store.TaskNames()
-	if err != nil {
-		c.Status, c.Detail = Warn, "could not list the tasks to compare the clock with: "+err.Error()
-		return c
-	}
 	var newest time.Time
 	var task string
-	for _, n := range names {
+	for _, d := range defs {
+		n := d.name
 		p, err := o.Store.HistoryFile(n)
 		if err != nil {
 			continue
@@ -64,20 +60,15 @@ func abs(n int) int {
 
 // checkTimeZones loads every zone a definition names: a zone this host's
 // time zone data lacks makes that task refuse to run.
-func checkTimeZones(o Options) Check {
+func checkTimeZones(defs []stored) Check {
 	c := Check{Name: "timezones"}
 	zones := map[string][]string{"UTC": nil}
-	if o.Store != nil {
-		if names, err := o.Store.TaskNames(); err == nil {
-			for _, n := range names {
-				data, err := o.Store.ReadTask(n)
-				if err != nil {
-					continue
-				}
-				if z := zoneOf(data); z != "" && z != "Local" {
-					zones[z] = append(zones[z], n)
-				}
-			}
+	for _, d := range defs {
+		if d.err != nil {
+			continue
+		}
+		if z := zoneOf(d.data); z != "" && z != "Local" {
+			zones[z] = append(zones[z], d.name)
 		}
 	}
 	var missing []string

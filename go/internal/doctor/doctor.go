@@ -98,15 +98,18 @@ func Run(ctx context.Context, o Options) []Check {
 	// Below an unsafe or missing store there is nothing to trust or read.
 	c, exists := checkStore(o)
 	add(c)
+	var defs []stored
 	if exists && c.Status != Fail {
-		add(checkDefinitions(o)...)
+		var err error
+		defs, err = readDefinitions(o)
+		add(checkDefinitions(defs, err))
 		add(checkSecrets(o))
 		add(checkNotify(ctx, o)...)
 		add(checkOutbox(o))
-		add(checkClock(o))
+		add(checkClock(o, defs))
 	}
 	add(checkExecutor(o))
-	add(checkTimeZones(o))
+	add(checkTimeZones(defs))
 	add(checkDisk(o))
 	add(checkEventSource(o))
 	return out

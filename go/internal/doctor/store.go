@@ -35,23 +35,44 @@ func checkStore(o Options) (Check, bool) {
 	return c, true
 }
 
-// checkDefinitions reads every definition the way a run does (trusted
-// open, then parse and validate), so a task that would refuse to run at
-// its next trigger shows up now.
-func checkDefinitions(o Options) []Check {
-	c := Check{Name: "store.definitions"}
+// stored is one definition file as a run would read it: its bytes through
+// the trusted open, or why they could not be read.
+type stored struct {
+	name, file string
+	data       []byte
+	err        error
+}
+
+// readDefinitions reads every definition once, for every check that needs
+// them (definitions, time zones, the clock's history).
+func readDefinitions(o Options) ([]stored, error) {
 	names, err := o.Store.TaskNames()
 	if err != nil {
-		c.Status, c.Detail, c.Fix = Fail, err.Error(), "check that the store's tasks folder is readable"
-		return []Check{c}
+		return nil, err
 	}
-	var bad []string
-	var fix string
+	defs := make([]stored, 0, len(names))
 	for _, n := range names {
 		file, _ := o.Store.TaskFile(n)
 		data, err := o.Store.ReadTask(n)
+		defs = append(defs, stored{name: n, file: file, data: data, err: err})
+	}
+	return defs, nil
+}
+
+// checkDefinitions parses and validates every definition the way a run
+// does, so a task that would refuse to run at its next trigger shows up now.
+func checkDefinitions(defs []stored, listErr error) Check {
+	c := Check{Name: "store.definitions"}
+	if listErr != nil {
+		c.Status, c.Detail, c.Fix = Fail, listErr.Error(), "check that the store's tasks folder is readable"
+		return c
+	}
+	var bad []string
+	var fix string
+	for _, d := range defs {
+		err := d.err
 		if err == nil {
-			_, err = definition.Parse(file, data)
+			_, err = definition.Parse(d.file, d.data)
 		}
 		if err != nil {
 			bad = append(bad, firstLine(err.Error()))
@@ -63,15 +84,15 @@ func checkDefinitions(o Options) []Check {
 	switch {
 	case len(bad) > 0:
 		c.Status = Fail
-		c.Detail = fmt.Sprintf("%d of %d definitions would not run: %s", len(bad), len(names), strings.Join(limit(bad, 3), "; "))
+		c.Detail = fmt.Sprintf("%d of %d definitions would not run: %s", len(bad), len(defs), strings.Join(limit(bad, 3), "; "))
 		if fix == "" {
 			fix = "fix each definition and check it with 'orc-exec validate <task>', or register it again"
 		}
 		c.Fix = fix
 	default:
-		c.Status, c.Detail = OK, fmt.Sprintf("%d definitions, all trusted and valid", len(names))
+		c.Status, c.Detail = OK, fmt.Sprintf("%d definitions, all trusted and valid", len(defs))
 	}
-	return []Check{c}
+	return c
 }
 
 // fixOf pulls the fix out of an error: an InsecureError carries one, and
